@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '#lib/db/database.ts';
+import { isQueryError } from '#lib/db/errors.ts';
+import { createNodeDatabase } from '#lib/db/node.ts';
+import { identifier, sql } from '#lib/db/sql.ts';
+
+let db: Database;
+beforeAll(async () => {
+	db = await createNodeDatabase();
+});
+afterAll(() => db.close());
+
+function failure(q: string): Promise<unknown> {
+	return db.query(q).then(
+		() => undefined,
+		(e: unknown) => e
+	);
+}
+
+describe('Database.query', () => {
+	it('binds parameters, so a quote in a value is data, not SQL', async () => {
+		const name = "O'Brien'); DROP TABLE x; --";
+		const rows = await db.query<{ v: number; s: string }>(sql`SELECT ${41} + 1 AS v, ${name} AS s`);
+		expect(rows).toEqual([{ v: 42, s: name }]);
+	});
+
+	it('returns BIGINT and DECIMAL as numbers', async () => {
+		const rows = await db.query<{ n: unknown; d: unknown }>(
+			'SELECT count(*) AS n, sum(x) AS d FROM (VALUES (10.10::DECIMAL(12,2)), (9.95), (9.95)) t(x)'
+		);
+		expect(rows).toEqual([{ n: 3, d: 30 }]);
+	});
+
+	it('quotes identifiers from user headers', async () => {
+		const header = 'Weird "col"; name';
+		const rows = await db.query<Record<string, number>>(sql`SELECT 1 AS ${identifier(header)}`);
+		expect(Object.keys(rows[0] ?? {})).toEqual([header]);
+	});
+
+	it('throws a QueryError that carries the SQL', async () => {
+		const error = await failure('SELECT * FROM no_such_table');
+		expect(isQueryError(error)).toBe(true);
+		expect((error as { sql: string }).sql).toBe('SELECT * FROM no_such_table');
+		expect((error as Error).message).toMatch(/no_such_table/);
+	});
+
+	it('reads registered files', async () => {
+		const path = await db.registerFile('test/a.csv', 'x,y\n1,2\n3,4\n');
+		const rows = await db.query<{ s: number }>(sql`SELECT sum(x + y) AS s FROM read_csv(${path})`);
+		expect(rows).toEqual([{ s: 10 }]);
+	});
+
+	it('rejects file names that could escape the data folder', async () => {
+		await expect(db.registerFile('../etc/passwd', 'x')).rejects.toThrow(/invalid file name/);
+	});
+});
+
+describe('engine lock-down', () => {
+	it.each([
+		['a JSON cast', `SELECT '{"a":1}'::JSON`, /JSON functions are not available/],
+		['a Parquet COPY', `COPY (SELECT 1) TO '/adoption-gap/x.parquet' (FORMAT parquet)`, /Parquet/],
+		['a time-zone function', `SELECT now() AT TIME ZONE 'America/New_York'`, /Time-zone/],
+		[
+			'an encoding option',
+			`SELECT * FROM read_csv('/adoption-gap/test/a.csv', encoding = 'windows-1252')`,
+			/encoding/
+		],
+		['a file outside the data folder', `SELECT * FROM read_csv('/etc/passwd')`, /blocked/]
+	])(
+		'makes %s fail with a clear message instead of hanging',
+		async (_, q, message) => {
+			const error = await failure(q);
+			expect(isQueryError(error)).toBe(true);
+			expect((error as Error).message).toMatch(message);
+		},
+		10_000
+	);
+
+	it('keeps extension autoloading off', async () => {
+		const rows = await db.query<{ value: string }>(
+			"SELECT value FROM duckdb_settings() WHERE name IN ('autoload_known_extensions', 'autoinstall_known_extensions', 'enable_external_access') ORDER BY name"
+		);
+		expect(rows.map((r) => r.value)).toEqual(['false', 'false', 'false']);
+	});
+});

@@ -1,0 +1,18 @@
+import adapter from '@sveltejs/adapter-static';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+import { CSP_DIRECTIVES } from './src/lib/security/csp.ts';
+
+export default defineConfig({
+	plugins: [
+		sveltekit({
+			adapter: adapter({ strict: true, precompress: true }),
+			csp: {
+				mode: 'hash',
+				directives: structuredClone(CSP_DIRECTIVES) as never
+			}
+		})
+	],
+	build: { chunkSizeWarningLimit: 1024 },
+	worker: { format: 'es' }
+});
