@@ -1,0 +1,28 @@
+import type { CanonicalFile, ReadFile } from './canonical.ts';
+import type { TableName } from '../schema/tables.ts';
+
+/** `static/data/manifest.json`, written by `npm run data:demo`. */
+export interface DemoManifest {
+	readonly generator: string;
+	readonly version: string;
+	readonly seed: number;
+	readonly data_version: string;
+	readonly files: readonly { name: string; table: TableName; rows: number; sha256: string }[];
+}
+
+/** Reads the demo manifest and every file it lists (concurrently). */
+export async function readDemoFiles(
+	readFile: ReadFile
+): Promise<{ manifest: DemoManifest; files: CanonicalFile[] }> {
+	const manifest = JSON.parse(
+		new TextDecoder().decode(await readFile('manifest.json'))
+	) as DemoManifest;
+	const files = await Promise.all(
+		manifest.files.map(async (f) => ({
+			name: f.name,
+			table: f.table,
+			bytes: await readFile(f.name)
+		}))
+	);
+	return { manifest, files };
+}
