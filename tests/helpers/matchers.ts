@@ -18,7 +18,7 @@ expect.extend({
 });
 
 declare module 'vitest' {
-	interface Matchers<T> {
-		toBeValidQuery(db: Database): Promise<T>;
+	interface Matchers<R extends void | Promise<void> = void | Promise<void>, T = unknown> {
+		toBeValidQuery(db: Database): Promise<R & T>;
 	}
 }

@@ -44,8 +44,12 @@ async function start(): Promise<Database> {
 				await statement.close();
 			}
 		},
-		registerFile: (path, data) => bindings.registerFileBuffer(path, data),
-		dropFile: (path) => bindings.dropFile(path),
+		async registerFile(path, data) {
+			await bindings.registerFileBuffer(path, data);
+		},
+		async dropFile(path) {
+			await bindings.dropFile(path);
+		},
 		async close() {
 			await connection.close();
 			await bindings.terminate();

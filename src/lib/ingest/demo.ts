@@ -26,3 +26,6 @@ export async function readDemoFiles(
 	);
 	return { manifest, files };
 }
+
+/** What the demo's first view shows: the national survey's latest wave and the usage year. */
+export const DEMO_VIEW = { surveyId: 'demo-asdp', wave: 'fall 2024', schoolYear: 2024 } as const;
