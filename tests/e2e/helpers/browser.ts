@@ -46,40 +46,41 @@ async function unpackSparticuzChromium(): Promise<string> {
 	if (existsSync(join(target, 'chromium'))) return join(target, 'chromium');
 
 	const staging = `${target}.partial-${process.pid}`;
-	await mkdir(staging, { recursive: true });
+	try {
+		await unpackInto(staging);
+		await rename(staging, target).catch((error: unknown) => {
+			// Another run unpacked the same version meanwhile: use its copy.
+			if (!existsSync(join(target, 'chromium'))) throw error;
+		});
+	} finally {
+		await rm(staging, { recursive: true, force: true });
+	}
+	return join(target, 'chromium');
+}
+
+async function unpackInto(folder: string): Promise<void> {
+	await mkdir(folder, { recursive: true });
 	const previousTmpdir = process.env.TMPDIR;
-	process.env.TMPDIR = staging;
+	process.env.TMPDIR = folder;
 	try {
 		const { default: sparticuz } = await import('@sparticuz/chromium');
 		await sparticuz.executablePath();
-		await rename(staging, target);
-	} catch (error) {
-		await rm(staging, { recursive: true, force: true });
-		throw error;
 	} finally {
 		if (previousTmpdir === undefined) delete process.env.TMPDIR;
 		else process.env.TMPDIR = previousTmpdir;
 	}
-	return join(target, 'chromium');
 }
 
 /** A headless Chromium with a fresh profile; `close()` also deletes the profile. */
 export type TestBrowser = { context: BrowserContext; close: () => Promise<void> };
 
-/**
- * Launches headless Chromium (from {@link resolveChromium}) with a fresh temporary profile.
- * `bypassCSP` is for tools that inject scripts into the page, never for asserting behaviour.
- */
-export async function launchBrowser(
-	executablePath: string,
-	options: { bypassCSP?: boolean } = {}
-): Promise<TestBrowser> {
+/** Launches headless Chromium (from {@link resolveChromium}) with a fresh temporary profile. */
+export async function launchBrowser(executablePath: string): Promise<TestBrowser> {
 	const profile = await mkdtemp(join(tmpdir(), 'adoption-gap-e2e-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath,
 		headless: true,
-		args: ARGS,
-		...options
+		args: ARGS
 	});
 	return {
 		context,

@@ -6,10 +6,10 @@ import { launchBrowser, type TestBrowser } from './browser.ts';
  * Launches one browser for the current test file (closed after its last test) and returns a getter
  * for its context.
  */
-export function useBrowser(options: { bypassCSP?: boolean } = {}): () => BrowserContext {
+export function useBrowser(): () => BrowserContext {
 	let browser: TestBrowser | undefined;
 	beforeAll(async () => {
-		browser = await launchBrowser(inject('chromiumPath'), options);
+		browser = await launchBrowser(inject('chromiumPath'));
 	});
 	afterAll(async () => {
 		await browser?.close();
