@@ -77,11 +77,12 @@ export type TestBrowser = { context: BrowserContext; close: () => Promise<void> 
 /** Launches headless Chromium (from {@link resolveChromium}) with a fresh temporary profile. */
 export async function launchBrowser(executablePath: string): Promise<TestBrowser> {
 	const profile = await mkdtemp(join(tmpdir(), 'adoption-gap-e2e-'));
-	const context = await chromium.launchPersistentContext(profile, {
-		executablePath,
-		headless: true,
-		args: ARGS
-	});
+	const context = await chromium
+		.launchPersistentContext(profile, { executablePath, headless: true, args: ARGS })
+		.catch(async (error: unknown) => {
+			await rm(profile, { recursive: true, force: true });
+			throw error;
+		});
 	return {
 		context,
 		async close() {

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page, Response } from 'playwright-core';
+import type { BrowserContext, Page, Request, Response } from 'playwright-core';
 
 /** A `securitypolicyviolation` event as seen by the page. */
 export type CspViolation = { directive: string; blockedURI: string; sourceFile: string };
@@ -47,15 +47,15 @@ export async function openRecordedPage(context: BrowserContext): Promise<Recorde
 			});
 		});
 	}, VIOLATIONS_KEY);
-	const ownPage = (candidate: Page | null) => candidate === null || candidate === page;
+	const ownPage = (request: Request) => [page, null].includes(pageOf(request));
 	context.on('request', (request) => {
-		if (ownPage(request.frame().page())) record.requests.push(request.url());
+		if (ownPage(request)) record.requests.push(request.url());
 	});
 	context.on('response', (response) => {
-		if (ownPage(response.frame().page())) record.responses.push(response);
+		if (ownPage(response.request())) record.responses.push(response);
 	});
 	context.on('requestfailed', (request) => {
-		if (ownPage(request.frame().page())) {
+		if (ownPage(request)) {
 			record.failedRequests.push(`${request.url()}: ${request.failure()?.errorText}`);
 		}
 	});
@@ -64,6 +64,16 @@ export async function openRecordedPage(context: BrowserContext): Promise<Recorde
 	});
 	page.on('pageerror', (error) => record.pageErrors.push(error.message));
 	return { page, record };
+}
+
+/** The page that made a request, or null when it has none (e.g. a service worker's request). */
+function pageOf(request: Request): Page | null {
+	try {
+		return request.frame().page();
+	} catch {
+		// Playwright throws for requests without a frame; they are kept, not attributed.
+		return null;
+	}
 }
 
 /** The `securitypolicyviolation` events the page has seen so far. */
