@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '#lib/db/database.ts';
+import { trainingByPoverty } from '#lib/metrics/survey/training-by-poverty.ts';
+import { createSchemaDatabase, loadCsv } from '../../helpers/schema-db.ts';
+
+/** Expected values are hand-worked in tests/fixtures/survey/README.md, except where noted. */
+const fixture = (name: string) =>
+	readFileSync(new URL(`../../fixtures/survey/${name}`, import.meta.url), 'utf8');
+const reference = JSON.parse(
+	readFileSync(new URL('../../reference/survey-reference.json', import.meta.url), 'utf8')
+) as { r_version: string; wilson_fx_srs: { group: string; lo: number; hi: number }[] };
+
+let db: Database;
+beforeAll(async () => {
+	db = await createSchemaDatabase();
+	await loadCsv(db, 'districts', fixture('districts.csv'));
+	await loadCsv(db, 'survey_responses', fixture('survey_responses.csv'));
+	await loadCsv(db, 'survey_replicate_weights', fixture('survey_replicate_weights.csv'));
+});
+afterAll(() => db.close());
+
+const STRAT = { surveyId: 'fx-strat', wave: 'fall 2024' } as const;
+
+describe('trainingByPoverty — stratified cluster fixture (fx-strat)', () => {
+	it('weights districts by survey weight and linearises with the lonely-PSU "adjust" rule', async () => {
+		const result = await trainingByPoverty(db, STRAT);
+		const low = result.groups.find((g) => g.group === 'low');
+		expect(low?.estimate_unsuppressed).toBeCloseTo(0.8, 12);
+		expect(low?.se).toBeCloseTo(Math.sqrt(184 / 5625), 12);
+		expect(result.variance_method).toBe('taylor');
+		expect(result.scheme_label).toBe("The survey's own poverty levels");
+	});
+
+	it('orders groups by level, keeps unknown last and in the overall', async () => {
+		const result = await trainingByPoverty(db, STRAT);
+		expect(result.groups.map((g) => g.group)).toEqual(['high', 'low', 'middle', 'unknown']);
+		expect(result.overall.estimate_unsuppressed).toBeCloseTo(88 / 141, 12);
+		expect(result.overall.n_unweighted).toBe(10);
+	});
+
+	it('excludes item non-response and reports its weighted share', async () => {
+		const result = await trainingByPoverty(db, STRAT);
+		const high = result.groups.find((g) => g.group === 'high');
+		expect(high?.estimate_unsuppressed).toBeCloseTo(5 / 23, 12);
+		expect(high?.item_missing_rate).toBeCloseTo(35 / 58, 12);
+		expect(high?.n_item_missing).toBe(2);
+		expect(result.overall.item_missing_rate).toBeCloseTo(47 / 188, 12);
+	});
+
+	it('excludes unknown poverty from the gap and counts it', async () => {
+		const { gap } = await trainingByPoverty(db, STRAT);
+		expect(gap?.n_unknown_excluded).toBe(1);
+		expect(gap?.difference?.estimate).toBeCloseTo(0.8 - 5 / 23, 12);
+		expect(gap?.ratio?.estimate).toBeCloseTo(5 / 23 / 0.8, 12);
+	});
+
+	it('flags p̂ = 1 as zero variance and falls back to the Kish n_eff', async () => {
+		const result = await trainingByPoverty(db, STRAT);
+		const unknown = result.groups.find((g) => g.group === 'unknown');
+		expect(unknown?.flags).toContain('zero_variance');
+		expect(unknown?.n_eff).toBe(1);
+		expect(unknown?.estimate).toBeNull();
+		expect(unknown?.reliability).toBe('unreliable');
+	});
+
+	it('reports a group whose only respondent did not answer as no data', async () => {
+		const result = await trainingByPoverty(db, { ...STRAT, groupBy: 'locale' });
+		const town = result.groups.find((g) => g.group === 'town');
+		expect(town?.estimate_unsuppressed).toBeNull();
+		expect(town?.flags).toEqual(['no_data', 'unreliable']);
+		expect(result.gap).toBeNull();
+	});
+
+	it('A3 (projected) equals A1 + A2 on the A2 base: 88/133 + 25/133', async () => {
+		const planned = await trainingByPoverty(db, { ...STRAT, outcome: 'planned' });
+		const projected = await trainingByPoverty(db, { ...STRAT, outcome: 'projected' });
+		expect(planned.overall.estimate_unsuppressed).toBeCloseTo(25 / 133, 12);
+		expect(projected.overall.estimate_unsuppressed).toBeCloseTo(113 / 133, 12);
+		expect(projected.projected).toBe(true);
+	});
+
+	it('classifies respondents by SAIPE quartile through their LEAID and stores the cutpoints', async () => {
+		const result = await trainingByPoverty(db, { ...STRAT, scheme: 'saipe-quartiles' });
+		expect(result.groups.map((g) => [g.group, g.n_unweighted])).toEqual([
+			['Q1', 3],
+			['Q2', 1],
+			['Q3', 1],
+			['Q4', 2],
+			['unknown', 3]
+		]);
+		expect(result.cutpoints.map((c) => c.cutpoint)).toEqual([0.2, 0.3, 0.5]);
+		expect([result.gap?.low_group, result.gap?.high_group]).toEqual(['Q1', 'Q4']);
+		expect(result.scheme_label).toContain('SAIPE');
+	});
+});
+
+describe('trainingByPoverty — without a design', () => {
+	it('uses the Kish n_eff for a weights-only survey (§5.2: n_eff 2.909, CI [0.0741, 0.8182])', async () => {
+		const result = await trainingByPoverty(db, { surveyId: 'fx-kish', wave: 'fall 2024' });
+		const { overall } = result;
+		expect(overall.estimate_unsuppressed).toBeCloseTo(0.375, 12);
+		expect(overall.n_eff).toBeCloseTo(64 / 22, 12);
+		expect(overall.lo).toBeCloseTo(0.0741, 4);
+		expect(overall.hi).toBeCloseTo(0.8182, 4);
+		expect(overall.variance_method).toBe('kish');
+		expect(overall.flags).toEqual(['kish_approx', 'unreliable']);
+		expect(overall.estimate).toBeNull();
+	});
+
+	it(`flags an unweighted survey and gives plain Wilson intervals (R ${reference.r_version} prop.test)`, async () => {
+		const result = await trainingByPoverty(db, { surveyId: 'fx-srs', wave: 'fall 2024' });
+		expect(result.unweighted).toBe(true);
+		expect(result.variance_method).toBe('srs');
+		for (const r of reference.wilson_fx_srs) {
+			const ours = result.groups.find((g) => g.group === r.group);
+			expect(ours?.lo).toBeCloseTo(r.lo, 9);
+			expect(ours?.hi).toBeCloseTo(r.hi, 9);
+			expect(ours?.flags).toContain('unweighted');
+		}
+	});
+});
+
+describe('trainingByPoverty — errors', () => {
+	it('requires Fay ρ for Fay replicate weights', async () => {
+		await expect(trainingByPoverty(db, { surveyId: 'fx-fay', wave: 'fall 2024' })).rejects.toThrow(
+			'invalid Fay rho: null (set fayRho)'
+		);
+	});
+
+	it('rejects an unknown survey wave', async () => {
+		await expect(trainingByPoverty(db, { surveyId: 'nope', wave: 'fall 2024' })).rejects.toThrow(
+			'no survey responses: nope fall 2024'
+		);
+	});
+});
