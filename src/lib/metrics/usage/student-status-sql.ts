@@ -10,8 +10,8 @@ import { perProductCaseSql, productFilterSql, type UsageScope } from './scope.ts
  * - licensed (L): a licence start is given and the licence overlaps the window.
  * - activated (A): licensed and ≥ 1 session or login in a week of the window.
  * - eligible weeks: ISO weeks overlapping the window, minus `calendar_exclusions` (all districts
- *   or the student's), that overlap [max(enrol start, licence start), min(enrol end, licence end)]
- *   [D: a week counts when any of its days lies in the interval]. Open dates mean the window edge.
+ *   or the student's), whose Monday lies in [max(enrol start, licence start), min(enrol end,
+ *   licence end)] [D; as the demo generator]. Open enrolment or licence ends mean the window end.
  * - regular (R): licensed and active (≥ 1 session or login) in ≥ 50% of eligible weeks (> 0).
  * - evaluable: licensed and eligible weeks ≥ the rule's `min_eligible_weeks`; NULL without a rule.
  * - dosage_met (D): activated, evaluable and the rule holds on sums over eligible weeks, where a
@@ -38,8 +38,8 @@ roster AS (
 			AND (p.grade_min IS NULL OR r.grade >= p.grade_min)
 			AND (p.grade_max IS NULL OR r.grade <= p.grade_max), false) AS enrolled,
 		coalesce(r.license_start <= t1 AND coalesce(r.license_end, t1) >= t0, false) AS licensed,
-		greatest(coalesce(r.enroll_start, t0), r.license_start, t0) AS eligible_from,
-		least(coalesce(r.enroll_end, t1), coalesce(r.license_end, t1), t1) AS eligible_to
+		greatest(coalesce(r.enroll_start, r.license_start), r.license_start) AS eligible_from,
+		least(coalesce(r.enroll_end, t1), coalesce(r.license_end, t1)) AS eligible_to
 	FROM usage_roster r CROSS JOIN params LEFT JOIN products p ON p.product_id = r.product_id
 	WHERE r.school_year_start = params.yr AND ${productFilterSql(scope, sql`r.product_id`)}
 ),
@@ -80,7 +80,7 @@ eligible AS (
 		count(*) FILTER (WHERE u.active) AS active_weeks
 	FROM roster r
 	JOIN instructional_weeks i ON i.leaid = r.leaid
-		AND i.week_start <= r.eligible_to AND i.week_start + 6 >= r.eligible_from
+		AND i.week_start BETWEEN r.eligible_from AND r.eligible_to
 	LEFT JOIN weekly u ON u.student_key = r.student_key AND u.product_id = r.product_id
 		AND u.week_start = i.week_start
 	WHERE r.licensed
