@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createNodeDatabase } from '#lib/db/node.ts';
 import { loadCanonicalFiles } from '#lib/ingest/canonical.ts';
-import { DEMO_VIEW, readDemoFiles } from '#lib/ingest/demo.ts';
+import { DEMO_VIEW, HEADLINE_TABLES, readDemoFiles } from '#lib/ingest/demo.ts';
 import { computeHeadline } from '#lib/metrics/headline.ts';
 
 export const prerender = true;
@@ -11,7 +11,10 @@ export const prerender = true;
 export async function load() {
 	const db = await createNodeDatabase();
 	try {
-		const demo = await readDemoFiles((name) => readFile(join('static/data', name)));
+		const demo = await readDemoFiles(
+			(name) => readFile(join('static/data', name)),
+			HEADLINE_TABLES
+		);
 		await loadCanonicalFiles(db, demo.files);
 		return {
 			headline: await computeHeadline(db, DEMO_VIEW),

@@ -24,11 +24,27 @@ export async function loadCanonicalFiles(
 		await db.exec(`DROP TABLE IF EXISTS ${table.name}`);
 		await db.exec(createTableSql(table));
 	}
-	for (const file of files) {
+	for (const [i, file] of files.entries()) {
 		const spec = TABLES.find((t) => t.name === file.table);
 		if (!spec) throw new Error(`unknown table: ${file.table}`);
-		const path = await db.registerFile(`canonical/${file.name}`, file.bytes);
-		await db.exec(insertCanonicalCsvSql(spec, path));
-		await db.dropFile(path);
+		const path = await db.registerFile(`canonical/${i}-${file.table}.csv`, file.bytes);
+		try {
+			await db.exec(insertCanonicalCsvSql(spec, path));
+		} catch (error) {
+			throw new CanonicalLoadError(file.name, error);
+		} finally {
+			await db.dropFile(path);
+		}
+	}
+}
+
+/** A canonical file that did not load; the message names the file, then the engine's reason. */
+export class CanonicalLoadError extends Error {
+	readonly file: string;
+
+	constructor(file: string, cause: unknown) {
+		super(`${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+		this.name = 'CanonicalLoadError';
+		this.file = file;
 	}
 }

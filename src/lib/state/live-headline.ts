@@ -1,6 +1,6 @@
 import { startBrowserDatabase } from '../db/browser.ts';
 import { loadCanonicalFiles, type ReadFile } from '../ingest/canonical.ts';
-import { DEMO_VIEW, readDemoFiles } from '../ingest/demo.ts';
+import { DEMO_VIEW, HEADLINE_TABLES, readDemoFiles } from '../ingest/demo.ts';
 import { computeHeadline, type HeadlineFigures } from '../metrics/headline.ts';
 
 /**
@@ -10,7 +10,10 @@ import { computeHeadline, type HeadlineFigures } from '../metrics/headline.ts';
 export async function computeLiveHeadline(
 	readFile: ReadFile
 ): Promise<{ headline: HeadlineFigures; dataVersion: string }> {
-	const [db, demo] = await Promise.all([startBrowserDatabase(), readDemoFiles(readFile)]);
+	const [db, demo] = await Promise.all([
+		startBrowserDatabase(),
+		readDemoFiles(readFile, HEADLINE_TABLES)
+	]);
 	await loadCanonicalFiles(db, demo.files);
 	return {
 		headline: await computeHeadline(db, DEMO_VIEW),
