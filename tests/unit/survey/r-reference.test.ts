@@ -10,7 +10,8 @@ import { createSchemaDatabase, loadCsv } from '../../helpers/schema-db.ts';
 
 /**
  * Compares the app's SQL + TypeScript estimators with R's survey package on every fixture case of
- * tests/reference/survey-reference.json (written by tests/reference/survey.R): estimates to
+ * tests/reference/survey-reference.json (written by tests/reference/survey.R) and on the generated
+ * demo survey: estimates to
  * 1e-9, standard errors and Korn–Graubard bounds (svyciprop(method = "beta")) to 1e-6.
  */
 interface RRow {
@@ -44,6 +45,12 @@ beforeAll(async () => {
 	await loadCsv(db, 'districts', fixture('districts.csv'));
 	await loadCsv(db, 'survey_responses', fixture('survey_responses.csv'));
 	await loadCsv(db, 'survey_replicate_weights', fixture('survey_replicate_weights.csv'));
+	// the generated demo survey (static/data), which the R script reads too
+	const demo = readFileSync(
+		new URL('../../../static/data/survey_responses.csv', import.meta.url),
+		'utf8'
+	);
+	await loadCsv(db, 'survey_responses', demo);
 });
 afterAll(() => db.close());
 
