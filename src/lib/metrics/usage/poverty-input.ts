@@ -1,4 +1,9 @@
 import { join, sql, type SqlQuery } from '../../db/sql.ts';
+import {
+	districtPovertyQuery,
+	type DistrictPovertyOptions
+} from '../../poverty/district-poverty.ts';
+import { povertyScheme } from '../../poverty/schemes.ts';
 
 /**
  * The poverty classification the usage metrics group by, supplied by the caller (the poverty
@@ -14,8 +19,20 @@ export interface PovertyInput {
 	readonly relation: SqlQuery;
 }
 
-/** The label of units without a poverty group. */
-export const UNKNOWN_POVERTY = 'unknown';
+/** The poverty module's district classification for one school year, as a `PovertyInput`. */
+export function districtPovertyInput(
+	scheme: DistrictPovertyOptions['scheme'],
+	schoolYear: number
+): PovertyInput {
+	const definition = povertyScheme(scheme);
+	const classified = districtPovertyQuery({ scheme, schoolYearStart: schoolYear });
+	return {
+		scheme: definition.label,
+		groups: definition.levels,
+		level: 'district',
+		relation: sql`SELECT leaid AS unit_id, poverty_level AS poverty_group FROM (${classified})`
+	};
+}
 
 /** A `(unit_id, poverty_group)` relation from rows held in JavaScript, values bound. */
 export function povertyRelation(

@@ -7,7 +7,9 @@ import type { UnitFunnelParams } from './usage-funnel-students.ts';
 /**
  * usage-funnel-aggregates: the funnel per school or district unit and product from
  * `usage_aggregate`, counts as given (domain-spec §4.1). Rows of the scope's school year; the
- * window and dosage rules do not apply (the supplier already evaluated them). E is `enrolled_n`;
+ * window and dosage rules do not apply (the supplier already evaluated them). A district row is
+ * skipped when the same product has school rows in that district (they hold the same students,
+ * and schools give the clusters of §5.4). E is `enrolled_n`;
  * when a district unit lacks it, the district's total enrolment (all grades) is used and flagged
  * `enrolled_approximate`. A unit whose counts break `dosage_met_n ≤ activated_n ≤ licensed_n`
  * (or are negative), or that appears more than once, is flagged `funnel_inconsistent`; callers
@@ -24,6 +26,11 @@ units AS (
 		count(*) OVER (PARTITION BY a.unit_type, a.unit_id, a.product_id) > 1 AS duplicate_unit
 	FROM usage_aggregate a
 	WHERE a.school_year_start = ${scope.schoolYear} AND ${productFilterSql(scope, sql`a.product_id`)}
+		AND NOT (a.unit_type = 'district' AND EXISTS (
+			SELECT 1 FROM usage_aggregate s
+			WHERE s.unit_type = 'school' AND substr(s.unit_id, 1, 7) = a.unit_id
+				AND s.product_id = a.product_id AND s.school_year_start = a.school_year_start
+		))
 ),
 checked AS (
 	SELECT u.*,
