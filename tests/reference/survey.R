@@ -4,7 +4,8 @@
 # results with it (point estimates 1e-9, standard errors and Korn-Graubard bounds 1e-6).
 # Conventions mirrored from the app (docs/methodology.md):
 # - item non-response (dont_know, skipped, NA) is a domain exclusion on the full design;
-# - strata default to one stratum, PSUs to the respondent, PSUs nested in strata, no fpc;
+# - strata default to one stratum, PSUs to the panel member, else the respondent; PSUs nested
+#   in strata, no fpc;
 # - single-PSU strata: options(survey.lonely.psu = "adjust");
 # - replicate variances with mse = TRUE; Fay rho = 0.5 for the fixture.
 suppressPackageStartupMessages({
@@ -51,7 +52,8 @@ outcome <- function(d, which) {
 prepare <- function(survey_id, wave, which, weighting, grouping) {
   d <- responses[responses$survey_id == survey_id & responses$survey_wave == wave, ]
   d$stratum[is.na(d$stratum)] <- ""
-  d$psu[is.na(d$psu)] <- paste0("respondent:", d$respondent_id[is.na(d$psu)])
+  d$psu <- ifelse(!is.na(d$psu), d$psu,
+    ifelse(!is.na(d$panel_id), paste0("panel:", d$panel_id), paste0("respondent:", d$respondent_id)))
   enrol <- num(d$enrollment_total)
   d$mult <- if (weighting == "student") ifelse(!is.na(enrol) & enrol > 0, enrol, 0) else 1
   w <- num(d$weight)

@@ -81,7 +81,7 @@ function povertyJoinSql(options: AnalysisOptions): SqlQuery {
 /**
  * Every respondent of one survey wave (respondents are never dropped before variance
  * estimation: domains are estimated on the full design). Strata default to one stratum, PSUs
- * to the respondent (`nest = TRUE`: a PSU is identified within its stratum). The survey is
+ * to the panel member (`panel_id`), else the respondent (`nest = TRUE`: a PSU is identified within its stratum). The survey is
  * unweighted when no row has a weight.
  */
 export function analysisRowsQuery(options: AnalysisOptions): SqlQuery {
@@ -90,7 +90,7 @@ export function analysisRowsQuery(options: AnalysisOptions): SqlQuery {
 			? raw('CASE WHEN r.enrollment_total > 0 THEN r.enrollment_total::DOUBLE ELSE 0.0 END')
 			: raw('1.0');
 	return sql`SELECT r.respondent_id, coalesce(r.stratum, '') AS stratum,
-		coalesce(r.psu, 'respondent:' || r.respondent_id) AS psu, nullif(r.panel_id, '') AS panel_id,
+		coalesce(r.psu, 'panel:' || nullif(r.panel_id, ''), 'respondent:' || r.respondent_id) AS psu, nullif(r.panel_id, '') AS panel_id,
 		CASE WHEN count(r.weight) OVER () = 0 THEN 1.0 ELSE coalesce(r.weight, 0.0) END AS base_weight,
 		${multiplier} AS multiplier,
 		CASE WHEN (${multiplier}) > 0 THEN (${raw(OUTCOME_SQL[options.outcome])})::DOUBLE END AS y,

@@ -35,6 +35,8 @@ export interface SurveyFit {
 	variance_method: VarianceMethod;
 	unweighted: boolean;
 	school_year_start: number | null;
+	/** Every PSU of the wave (for designs that stack waves). */
+	psus: { stratum: string; psu: string }[];
 	groups: GroupFit[];
 	overall: GroupFit;
 }
@@ -155,6 +157,7 @@ export async function fitGroups(
 		variance_method: design.kind === 'replicate' ? REPLICATE_LABEL[design.method] : design.kind,
 		unweighted: info.n_weighted === 0,
 		school_year_start: info.school_year_start,
+		psus: rows.map((r) => ({ stratum: r.stratum, psu: r.psu })),
 		groups: groupNames.map((g) =>
 			fitOne(
 				g,

@@ -19,3 +19,6 @@ export const SURVEY_METRICS: readonly MetricDefinition<never>[] = [
 
 export { trainingByPoverty } from './training-by-poverty.ts';
 export type { TrainingByPovertyOptions, TrainingByPovertyResult } from './training-by-poverty.ts';
+export { trainingChange } from './training-change.ts';
+export type { WaveChangeResult, WaveChangeRow } from './training-change.ts';
+export { PUBLISHED_FIGURES, RAND_FALL_2024_BY_POVERTY } from './published.ts';

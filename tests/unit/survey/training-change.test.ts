@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '#lib/db/database.ts';
+import { trainingChange } from '#lib/metrics/survey/training-change.ts';
+import { createSchemaDatabase, loadCsv } from '../../helpers/schema-db.ts';
+
+/** Expected values from tests/reference/survey.R (R's survey package); see the test titles. */
+interface RCase {
+	survey_id: string;
+	wave: string;
+	outcome: string;
+	weighting: string;
+	grouping: string;
+	overall: { estimate: number; se: number };
+}
+const reference = JSON.parse(
+	readFileSync(new URL('../../reference/survey-reference.json', import.meta.url), 'utf8')
+) as {
+	r_version: string;
+	survey_version: string;
+	cases: RCase[];
+	change_fx_strat: { estimate: number; se: number };
+};
+const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+
+let db: Database;
+beforeAll(async () => {
+	db = await createSchemaDatabase();
+	await loadCsv(db, 'survey_responses', read('../../fixtures/survey/survey_responses.csv'));
+	await loadCsv(db, 'survey_responses', read('../../../static/data/survey_responses.csv'));
+});
+afterAll(() => db.close());
+
+const BASE = {
+	outcome: 'trained',
+	weighting: 'district',
+	scheme: 'survey',
+	groupBy: 'poverty',
+	fromWave: 'fall 2023',
+	toWave: 'fall 2024'
+} as const;
+const SETTINGS = { level: 0.95, intervalMethod: 'wilson' } as const;
+
+describe(`trainingChange (R ${reference.r_version}, survey ${reference.survey_version})`, () => {
+	it('panel-linked waves: stacked-design variance equals svyby + svycontrast', async () => {
+		const result = await trainingChange(db, { ...BASE, surveyId: 'fx-strat' }, SETTINGS);
+		expect(result.linked).toBe(true);
+		expect(result.overall.change).toBeNull();
+		expect(result.overall.change_design?.estimate).toBeCloseTo(
+			reference.change_fx_strat.estimate,
+			9
+		);
+		expect(result.overall.change_design?.se).toBeCloseTo(reference.change_fx_strat.se, 6);
+	});
+
+	it('independent waves: Var = Var_2023 + Var_2024 (each from R svymean) and a Newcombe interval', async () => {
+		const result = await trainingChange(db, { ...BASE, surveyId: 'demo-asdp' }, SETTINGS);
+		const overall = (wave: string) =>
+			reference.cases.find(
+				(c) =>
+					c.survey_id === 'demo-asdp' &&
+					c.wave === wave &&
+					c.outcome === 'trained' &&
+					c.weighting === 'district'
+			)?.overall;
+		const [a, b] = [overall('fall 2023'), overall('fall 2024')];
+		if (!a || !b) throw new Error('demo cases missing from the R reference');
+		expect(result.linked).toBe(false);
+		expect(result.overall.change_design?.estimate).toBeCloseTo(b.estimate - a.estimate, 9);
+		expect(result.overall.change_design?.se).toBeCloseTo(Math.hypot(a.se, b.se), 6);
+		const change = result.overall.change;
+		expect(change && change.lo < change.estimate && change.estimate < change.hi).toBe(true);
+		expect(result.groups.map((g) => g.group)).toEqual(['high', 'low', 'middle']);
+	});
+});
