@@ -1,0 +1,98 @@
+/**
+ * Validation issues: what the ingest returns as values instead of throwing. The UI and the command
+ * line render the same objects. `line` is the 1-based line of the original file (a sheet row for
+ * XLSX); `column` is the header text as the user wrote it.
+ */
+export type Severity = 'error' | 'warning' | 'notice';
+
+export type IssueCode =
+	| 'empty_file'
+	| 'binary_file'
+	| 'unsupported_format'
+	| 'too_large'
+	| 'gzip_invalid'
+	| 'encoding_windows_1252'
+	| 'encoding_utf16'
+	| 'utf16_without_bom'
+	| 'xlsx_invalid'
+	| 'xlsx_sheet_not_found'
+	| 'xlsx_sheet_read'
+	| 'xlsx_line_breaks_replaced'
+	| 'no_header'
+	| 'title_rows_skipped'
+	| 'duplicate_header'
+	| 'blank_rows_skipped'
+	| 'wrong_field_count'
+	| 'unterminated_quote'
+	| 'text_after_quote'
+	| 'mapping_invalid'
+	| 'column_not_found'
+	| 'required_column_unmapped'
+	| 'columns_ignored'
+	| 'required_missing'
+	| 'leaid_too_long'
+	| 'leaid_not_numeric'
+	| 'ncessch_too_long'
+	| 'ncessch_not_numeric'
+	| 'fips_invalid'
+	| 'leaid_state_mismatch'
+	| 'ncessch_leaid_mismatch'
+	| 'not_yes_no'
+	| 'not_a_number'
+	| 'not_an_integer'
+	| 'negative_count'
+	| 'out_of_range'
+	| 'ambiguous_scale'
+	| 'not_a_school_year'
+	| 'school_year_inconsistent'
+	| 'bare_year_needs_mapping'
+	| 'not_a_date'
+	| 'not_an_interval'
+	| 'not_allowed_value'
+	| 'duplicate_key'
+	| 'unmatched_district'
+	| 'funnel_inconsistent'
+	| 'year_mismatch'
+	| 'load_failed'
+	| 'rows_summary';
+
+/** One problem found in a file, with where it is and what to do about it. */
+export interface ValidationIssue {
+	readonly severity: Severity;
+	readonly code: IssueCode;
+	readonly file: string;
+	readonly line?: number;
+	readonly column?: string;
+	readonly value?: string;
+	readonly message: string;
+}
+
+/** Builds an issue; optional fields are left out rather than set to `undefined` (stable JSON). */
+export function issue(
+	severity: Severity,
+	code: IssueCode,
+	file: string,
+	message: string,
+	where: { line?: number; column?: string; value?: string } = {}
+): ValidationIssue {
+	return {
+		severity,
+		code,
+		file,
+		...(where.line === undefined ? {} : { line: where.line }),
+		...(where.column === undefined ? {} : { column: where.column }),
+		...(where.value === undefined ? {} : { value: where.value }),
+		message
+	};
+}
+
+/** True when any issue blocks the file (errors do; warnings and notices do not). */
+export function hasErrors(issues: readonly ValidationIssue[]): boolean {
+	return issues.some((i) => i.severity === 'error');
+}
+
+/** Shortens a value for a message, keeping it on one line. */
+export function shown(value: string, max = 60): string {
+	const oneLine = value.replace(/\r\n|\r|\n/g, '⏎');
+	return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
