@@ -145,6 +145,7 @@ out <- list(
   r_version = paste(R.version$major, R.version$minor, sep = "."),
   survey_version = as.character(packageVersion("survey")),
   lonely_psu = getOption("survey.lonely.psu"),
+  demo_csv_md5 = unname(tools::md5sum("static/data/survey_responses.csv")),
   cases = cases,
   change_fx_strat = list(estimate = unname(coef(change)), se = unname(SE(change))),
   wilson_fx_srs = unname(wilson)

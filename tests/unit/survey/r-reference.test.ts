@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#lib/db/database.ts';
@@ -34,7 +35,17 @@ interface RCase {
 }
 const reference = JSON.parse(
 	readFileSync(new URL('../../reference/survey-reference.json', import.meta.url), 'utf8')
-) as { r_version: string; survey_version: string; lonely_psu: string; cases: RCase[] };
+) as {
+	r_version: string;
+	survey_version: string;
+	lonely_psu: string;
+	demo_csv_md5: string;
+	cases: RCase[];
+};
+const demoCsv = readFileSync(
+	new URL('../../../static/data/survey_responses.csv', import.meta.url),
+	'utf8'
+);
 
 const fixture = (name: string) =>
 	readFileSync(new URL(`../../fixtures/survey/${name}`, import.meta.url), 'utf8');
@@ -83,6 +94,10 @@ function expectMatches(ours: GroupEstimateRow | undefined, r: RRow) {
 }
 
 describe(`survey estimators match R ${reference.r_version} survey ${reference.survey_version} (lonely PSU "${reference.lonely_psu}")`, () => {
+	it('was computed on the current demo survey (else run npm run reference)', () => {
+		expect(createHash('md5').update(demoCsv).digest('hex')).toBe(reference.demo_csv_md5);
+	});
+
 	it.each(
 		reference.cases.map(
 			(c) => [`${c.survey_id} ${c.wave} ${c.outcome} ${c.weighting} by ${c.grouping}`, c] as const
