@@ -1,9 +1,12 @@
 import { largestRemainder, interpolateKnots } from './allocate.ts';
+import { DEMO_SCHOOL_YEAR } from './calendar.ts';
+import type { CsvRow } from './csv.ts';
 import { createNameGenerator } from './names.ts';
 import type { Random } from './random.ts';
 import { SAIPE_QUANTILE_PROBS } from './saipe-derivation.ts';
 import { SAIPE_2023_PARAMETERS as SAIPE } from './saipe-parameters.ts';
 import { STATES, type StateInfo } from '../geo/states.ts';
+import type { DISTRICTS } from '../schema/tables.ts';
 
 /** A simulated district with the attributes the demo tables need. */
 export interface DemoDistrict {
@@ -123,4 +126,30 @@ export function simulateDistricts(random: Random, names: Random): DemoDistrict[]
 			poverty_percentile: povertyScores[i]!
 		};
 	});
+}
+
+/** Rows of `districts.csv` for school year 2024 (SAIPE 2023 estimates; CCD type 1 = regular). */
+export function districtRows(districts: readonly DemoDistrict[]): CsvRow<typeof DISTRICTS>[] {
+	return districts.map((d) => ({
+		leaid: d.leaid,
+		school_year_start: DEMO_SCHOOL_YEAR.school_year_start,
+		lea_name: d.lea_name,
+		state_fips: d.state.fips,
+		state_abbr: d.state.abbr,
+		census_region: d.state.region,
+		lea_type: '1',
+		locale_code: d.locale_code,
+		enrollment_total: d.enrollment_total,
+		free_lunch_count: d.free_lunch_count,
+		reduced_lunch_count: d.reduced_lunch_count,
+		frpl_count: d.frpl_count,
+		direct_cert_count: d.direct_cert_count,
+		cep_flag: d.cep_flag,
+		saipe_year: 2023,
+		saipe_pop_5_17: d.saipe_pop_5_17,
+		saipe_pov_5_17: d.saipe_pov_5_17,
+		meps_pct: null,
+		frpl_pct_interval_lo: null,
+		frpl_pct_interval_hi: null
+	}));
 }

@@ -18,6 +18,9 @@ export interface DemoProduct {
 	readonly subject: string;
 	/** Demo assumption [D]: this product's share meeting dosage relative to the average product. */
 	readonly dosage_multiplier: number;
+	/** Which optional counts its logs carry [D] (an AI tutor has no lessons or skills). */
+	readonly logs_lessons: boolean;
+	readonly logs_skills: boolean;
 }
 
 const VENDOR = 'Simulated Vendor (demo)';
@@ -39,7 +42,9 @@ export const DEMO_PRODUCTS: readonly DemoProduct[] = [
 		grade_min: 3,
 		grade_max: 8,
 		subject: 'math',
-		dosage_multiplier: 1.15
+		dosage_multiplier: 1.15,
+		logs_lessons: true,
+		logs_skills: true
 	},
 	{
 		product_id: 'demo-adaptive-lessons',
@@ -51,7 +56,9 @@ export const DEMO_PRODUCTS: readonly DemoProduct[] = [
 		grade_min: 0,
 		grade_max: 5,
 		subject: 'math',
-		dosage_multiplier: 1.1
+		dosage_multiplier: 1.1,
+		logs_lessons: true,
+		logs_skills: false
 	},
 	{
 		product_id: 'demo-ai-tutor',
@@ -63,7 +70,9 @@ export const DEMO_PRODUCTS: readonly DemoProduct[] = [
 		grade_min: 3,
 		grade_max: 8,
 		subject: 'reading',
-		dosage_multiplier: 0.75
+		dosage_multiplier: 0.75,
+		logs_lessons: false,
+		logs_skills: false
 	}
 ];
 

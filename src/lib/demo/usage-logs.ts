@@ -2,7 +2,7 @@ import { largestRemainder } from './allocate.ts';
 import { eligibleWeeks, toDay } from './calendar.ts';
 import type { RosterEntry, WeekUsage } from './dosage.ts';
 import type { DemoDistrict } from './districts.ts';
-import { funnelRates } from './funnel.ts';
+import { funnelRates, type FunnelRates } from './funnel.ts';
 import type { DemoProduct } from './products.ts';
 import type { Random } from './random.ts';
 import type { DemoSchool } from './schools.ts';
@@ -70,8 +70,11 @@ function week(random: Random, product: DemoProduct, weekDay: number, total: numb
 		? Math.max(100, Math.round(total * random.uniform(6, 12) * 100))
 		: total;
 	const sessions = Math.max(1, Math.round(minutesHundredths / 100 / random.uniform(10, 25)));
-	const tutor = product.subject === 'reading';
-	const lessons = tutor ? null : lessonsProduct ? total : Math.round(minutesHundredths / 1200);
+	const lessons = !product.logs_lessons
+		? null
+		: lessonsProduct
+			? total
+			: Math.round(minutesHundredths / 1200);
 	const quizzes = lessons === null ? null : random.binomial(lessons, 0.4);
 	return {
 		week: weekDay,
@@ -82,9 +85,82 @@ function week(random: Random, product: DemoProduct, weekDay: number, total: numb
 		lessonsPassed: lessons === null ? null : random.binomial(lessons, 0.8),
 		quizzesTaken: quizzes,
 		quizzesPassed: quizzes === null ? null : random.binomial(quizzes, 0.7),
-		skillsProficient:
-			product.product_id === 'demo-math-practice' ? random.binomial(lessons ?? 0, 0.3) : null
+		skillsProficient: product.logs_skills ? random.binomial(lessons ?? 0, 0.3) : null
 	};
+}
+
+interface Enrolment {
+	readonly studentKey: string;
+	readonly ncessch: string;
+	readonly leaid: string;
+	readonly grade: number;
+	readonly enrollStart: number;
+	readonly enrollEnd: number;
+}
+
+/** A new student of a school: a unique hash-like key and (mostly full-year) enrolment dates. */
+function enrol(
+	random: Random,
+	school: DemoSchool,
+	grade: number,
+	usedKeys: Set<string>
+): Enrolment {
+	let studentKey = random.hex(16);
+	while (usedKeys.has(studentKey)) studentKey = random.hex(16);
+	usedKeys.add(studentKey);
+	const enrollStart = random.bernoulli(PARTIAL.lateEnrol)
+		? sameWeekdayBetween(random, DATES.lateFrom, DATES.lateTo)
+		: DATES.enrollStart;
+	const earlyEnd = sameWeekdayBetween(random, DATES.earlyFrom, DATES.earlyTo);
+	const leaves = random.bernoulli(PARTIAL.earlyLeave) && earlyEnd > enrollStart;
+	return {
+		studentKey,
+		ncessch: school.ncessch,
+		leaid: school.leaid,
+		grade,
+		enrollStart,
+		enrollEnd: leaves ? earlyEnd : DATES.enrollEnd
+	};
+}
+
+/** A student's roster entry for one product: licensed or not, and if licensed their weeks of use. */
+function rosterEntry(
+	random: Random,
+	student: Enrolment,
+	product: DemoProduct,
+	rates: FunnelRates,
+	instructional: readonly number[]
+): RosterEntry {
+	const base = { ...student, productId: product.product_id };
+	if (!random.bernoulli(rates.access)) {
+		return { ...base, licenseStart: null, licenseEnd: null, usage: [] };
+	}
+	const licenseStart = random.bernoulli(PARTIAL.lateLicense)
+		? sameWeekdayBetween(random, DATES.lateFrom, DATES.lateLicenseTo)
+		: DATES.licenseStart;
+	const weeks = eligibleWeeks(
+		instructional,
+		Math.max(student.enrollStart, licenseStart),
+		Math.min(student.enrollEnd, DATES.licenseEnd)
+	);
+	const kinds: readonly Kind[] = ['dosage', 'regular', 'light', 'never'];
+	const kind =
+		kinds[
+			random.weightedIndex([
+				rates.dosage,
+				rates.regular - rates.dosage,
+				rates.activated - rates.regular,
+				1 - rates.activated
+			])
+		]!;
+	const usage: WeekUsage[] = [];
+	if (kind !== 'never' && weeks.length > 0) {
+		const { active, totals } = plan(random, kind, weeks.length, product);
+		random.sample(weeks, Math.min(active, weeks.length)).forEach((w, i) => {
+			usage.push(week(random, product, w, totals[i] ?? 0));
+		});
+	}
+	return { ...base, licenseStart, licenseEnd: DATES.licenseEnd, usage };
 }
 
 /**
@@ -101,62 +177,16 @@ export function simulateDistrictLogs(
 	random: Random,
 	usedKeys: Set<string>
 ): RosterEntry[] {
+	const rates = products.map((p) => funnelRates(district.poverty_percentile, p));
 	const entries: RosterEntry[] = [];
 	for (const school of schools) {
 		school.gradeCounts.forEach((count, grade) => {
 			for (let s = 0; s < count; s++) {
-				let studentKey = random.hex(16);
-				while (usedKeys.has(studentKey)) studentKey = random.hex(16);
-				usedKeys.add(studentKey);
-				const enrollStart = random.bernoulli(PARTIAL.lateEnrol)
-					? sameWeekdayBetween(random, DATES.lateFrom, DATES.lateTo)
-					: DATES.enrollStart;
-				const earlyEnd = sameWeekdayBetween(random, DATES.earlyFrom, DATES.earlyTo);
-				const enrollEnd =
-					random.bernoulli(PARTIAL.earlyLeave) && earlyEnd > enrollStart
-						? earlyEnd
-						: DATES.enrollEnd;
-				for (const product of products) {
-					if (grade < product.grade_min || grade > product.grade_max) continue;
-					const rates = funnelRates(district.poverty_percentile, product);
-					const base = {
-						studentKey,
-						ncessch: school.ncessch,
-						leaid: district.leaid,
-						productId: product.product_id,
-						grade,
-						enrollStart,
-						enrollEnd
-					};
-					if (!random.bernoulli(rates.access)) {
-						entries.push({ ...base, licenseStart: null, licenseEnd: null, usage: [] });
-						continue;
-					}
-					const licenseStart = random.bernoulli(PARTIAL.lateLicense)
-						? sameWeekdayBetween(random, DATES.lateFrom, DATES.lateLicenseTo)
-						: DATES.licenseStart;
-					const weeks = eligibleWeeks(
-						instructional,
-						Math.max(enrollStart, licenseStart),
-						Math.min(enrollEnd, DATES.licenseEnd)
-					);
-					const kind: Kind = ['dosage', 'regular', 'light', 'never'][
-						random.weightedIndex([
-							rates.dosage,
-							rates.regular - rates.dosage,
-							rates.activated - rates.regular,
-							1 - rates.activated
-						])
-					] as Kind;
-					const usage: WeekUsage[] = [];
-					if (kind !== 'never' && weeks.length > 0) {
-						const { active, totals } = plan(random, kind, weeks.length, product);
-						random.sample(weeks, Math.min(active, weeks.length)).forEach((w, i) => {
-							usage.push(week(random, product, w, totals[i] ?? 0));
-						});
-					}
-					entries.push({ ...base, licenseStart, licenseEnd: DATES.licenseEnd, usage });
-				}
+				const student = enrol(random, school, grade, usedKeys);
+				products.forEach((product, i) => {
+					if (grade < product.grade_min || grade > product.grade_max) return;
+					entries.push(rosterEntry(random, student, product, rates[i]!, instructional));
+				});
 			}
 		});
 	}

@@ -96,7 +96,14 @@ describe('demo national survey (demo-asdp)', () => {
 
 describe('demo survey items', () => {
 	it('leave items NULL exactly when not answered, with a few dont_know and skipped', async () => {
-		const r = await one<Record<string, number>>(
+		const r = await one<{
+			inconsistent: number;
+			dont_know: number;
+			skipped: number;
+			answered: number;
+			trained_and_planning: number;
+			unknown_districts: number;
+		}>(
 			db,
 			`SELECT count(*) FILTER (WHERE (item_response_status = 'answered') <> (trained_teachers_ai IS NOT NULL)
 					OR (item_response_status = 'answered') <> (plans_train_ai_this_year IS NOT NULL)) AS inconsistent,
