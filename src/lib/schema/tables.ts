@@ -396,6 +396,74 @@ export const CALENDAR_EXCLUSIONS = {
 	]
 } as const satisfies TableSpec;
 
+export const DAILY_TOUCH = {
+	name: 'daily_touch',
+	description:
+		'Daily touch per district, product and day (LearnPlatform 2020 kind): who opened a product that day, not who was licensed (domain-spec §1.9, §4.1).',
+	key: ['lp_district_id', 'lp_id', 'day'],
+	columns: [
+		{
+			name: 'lp_district_id',
+			type: 'VARCHAR',
+			description: "Supplier's pseudonymous district ID; not an NCES LEAID, never joined to CCD",
+			required: true
+		},
+		{
+			name: 'lp_id',
+			type: 'VARCHAR',
+			description: 'Product ID (products.product_id)',
+			required: true
+		},
+		{ name: 'day', type: 'DATE', description: 'Calendar day', required: true },
+		{
+			name: 'pct_access',
+			type: 'DOUBLE',
+			description: "Share of the district's students with at least one page-load that day",
+			unit: 'percent (0-100; 0.37 = 0.37%)'
+		},
+		{
+			name: 'engagement_index',
+			type: 'DOUBLE',
+			description: 'Page-loads per 1,000 students that day',
+			unit: 'page-loads per 1,000 students'
+		}
+	]
+} as const satisfies TableSpec;
+
+export const DAILY_TOUCH_DISTRICTS = {
+	name: 'daily_touch_districts',
+	description:
+		'Districts of daily-touch data with their range-coded FRPL share (LearnPlatform districts_info; domain-spec §1.9).',
+	key: ['lp_district_id'],
+	columns: [
+		{
+			name: 'lp_district_id',
+			type: 'VARCHAR',
+			description: "Supplier's pseudonymous district ID",
+			required: true
+		},
+		{ name: 'state', type: 'VARCHAR', description: 'State name' },
+		{
+			name: 'locale_group',
+			type: 'VARCHAR',
+			description: 'Locale group',
+			allowed: 'City, Suburb, Town, Rural'
+		},
+		{
+			name: 'frpl_interval_lo',
+			type: 'DOUBLE',
+			description: 'FRPL share bin, lower bound (inclusive)',
+			unit: 'proportion'
+		},
+		{
+			name: 'frpl_interval_hi',
+			type: 'DOUBLE',
+			description: 'FRPL share bin, upper bound (exclusive)',
+			unit: 'proportion'
+		}
+	]
+} as const satisfies TableSpec;
+
 export const TABLES = [
 	DISTRICTS,
 	SURVEY_RESPONSES,
@@ -405,7 +473,9 @@ export const TABLES = [
 	USAGE_ROSTER,
 	USAGE_AGGREGATE,
 	PRODUCTS,
-	CALENDAR_EXCLUSIONS
+	CALENDAR_EXCLUSIONS,
+	DAILY_TOUCH,
+	DAILY_TOUCH_DISTRICTS
 ] as const;
 
 export type TableName = (typeof TABLES)[number]['name'];
