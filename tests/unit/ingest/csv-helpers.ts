@@ -22,7 +22,7 @@ export async function openText(
 }
 
 /** Line of every delivered record, expanded from the chunks' line breaks. */
-export function recordLines(chunks: readonly RecordChunk[], heights: readonly number[]): number[] {
+export function recordLines(chunks: readonly RecordChunk[]): number[] {
 	const lines: number[] = [];
 	for (const chunk of chunks) {
 		const breaks = new Map<number, number>();
@@ -30,8 +30,7 @@ export function recordLines(chunks: readonly RecordChunk[], heights: readonly nu
 			breaks.set(chunk.lineBreaks[i]!, chunk.lineBreaks[i + 1]!);
 		}
 		for (let r = chunk.firstRecord; r < chunk.firstRecord + chunk.records; r++) {
-			const previous = lines.length - 1;
-			lines.push(breaks.get(r) ?? lines[previous]! + heights[previous]!);
+			lines.push(breaks.get(r) ?? lines[lines.length - 1]! + 1);
 		}
 	}
 	return lines;
@@ -41,33 +40,28 @@ export function recordLines(chunks: readonly RecordChunk[], heights: readonly nu
 export function readChunks(source: OpenedSource, chunkBytes = 1 << 20) {
 	const chunks = [...chunkRecords(source.layout, chunkBytes)];
 	const records: string[][] = [];
-	const heights: number[] = [];
 	for (const chunk of chunks) {
 		const text = decoder.decode(chunk.bytes);
 		for (const record of splitRecords(text, source.dialect.delimiter)) {
 			records.push(splitRecord(record.text, source.dialect.delimiter));
-			heights.push(record.height);
 		}
 	}
 	return {
 		chunks,
 		records,
-		lines: recordLines(chunks, heights),
+		lines: recordLines(chunks),
 		rejected: chunks.flatMap((c) => c.rejected),
 		blank: chunks.reduce((n, c) => n + c.blankRecords, 0)
 	};
 }
 
-/** Splits chunk text back into records with the scanner, with each record's height in lines. */
-function splitRecords(text: string, delimiter: Delimiter): { text: string; height: number }[] {
+/** Splits chunk text back into records with the scanner. */
+function splitRecords(text: string, delimiter: Delimiter): { text: string }[] {
 	const bytes = utf8(text);
 	const scanner = new RecordScanner(bytes, delimiter);
-	const out: { text: string; height: number }[] = [];
+	const out: { text: string }[] = [];
 	for (let pos = 0; scanner.scan(pos); pos = scanner.next) {
-		out.push({
-			text: decoder.decode(bytes.subarray(pos, scanner.end)),
-			height: scanner.innerLines + 1
-		});
+		out.push({ text: decoder.decode(bytes.subarray(pos, scanner.end)) });
 	}
 	return out;
 }

@@ -1,7 +1,7 @@
 import { concatBytes } from '../source/bytes.ts';
 import { recordText, splitRecord } from './fields.ts';
 import type { Dialect } from './dialect.ts';
-import { RecordScanner, type RecordProblem } from './scanner.ts';
+import { RecordScanner, type Newline, type RecordProblem } from './scanner.ts';
 
 /** A data record that could not be split into exactly one value per header column. */
 export interface StructuralReject {
@@ -16,11 +16,14 @@ export interface StructuralReject {
  * Well-formed data records, ready for DuckDB's `read_csv` (no header, `width` fields each, each
  * with its line break), plus what was taken out. Records are numbered 1, 2, … over the records
  * delivered to DuckDB; `lineBreaks` holds `[record, line, record, line, …]` wherever a record's
- * line is not the previous record's line plus its height, always including the chunk's first.
+ * line is not the previous record's line + 1 (always for the chunk's first record), so a line is
+ * the nearest breakpoint's line plus the records since.
  */
 export interface RecordChunk {
 	readonly index: number;
 	readonly bytes: Uint8Array;
+	/** The one line break every record in `bytes` ends with (DuckDB needs a single style). */
+	readonly newline: Newline;
 	readonly firstRecord: number;
 	readonly records: number;
 	readonly lineBreaks: readonly number[];
@@ -40,19 +43,23 @@ export interface CsvLayout {
 	readonly dataLine: number;
 }
 
-const NEWLINE_BYTES = { lf: [10], crlf: [13, 10], cr: [13] } as const;
+const NEWLINE_BYTES = {
+	lf: Uint8Array.of(10),
+	crlf: Uint8Array.of(13, 10),
+	cr: Uint8Array.of(13)
+} as const;
 
 /**
  * Cuts the data records into chunks of about `chunkBytes` at record boundaries, quote-aware, in
  * one pass. Blank records are dropped (not rows); records with a wrong field count, an
  * unterminated quote or text after a closing quote are taken out and returned as rejects with
- * their line; extra trailing fields that are all empty (Excel padding) are cut off. A chunk
+ * their line; extra trailing fields that are all empty (Excel padding) are cut off, and line
+ * breaks that differ from the chunk's first are rewritten (DuckDB reads one style). A chunk
  * without anything taken out is a view of the input, not a copy. Only the file's last record may
  * lack a line break, so concatenated parts always split where the records do.
  */
 export function* chunkRecords(layout: CsvLayout, chunkBytes: number): Generator<RecordChunk> {
 	const { bytes, dialect, width } = layout;
-	const newline = NEWLINE_BYTES[dialect.newline];
 	const scanner = new RecordScanner(bytes, dialect.delimiter, width);
 	let pos = layout.dataOffset;
 	let line = layout.dataLine;
@@ -67,23 +74,30 @@ export function* chunkRecords(layout: CsvLayout, chunkBytes: number): Generator<
 		let records = 0;
 		let blankRecords = 0;
 		let expectedLine = -1;
+		let newline: Newline | null = null;
 		while (pos - chunkStart < chunkBytes && scanner.scan(pos)) {
 			const height = scanner.innerLines + 1;
 			const tooMany = scanner.fields > width;
 			const cut = tooMany && !scanner.extraContent && scanner.problem === null;
 			const bad =
 				!scanner.blank && (scanner.problem !== null || scanner.fields < width || (tooMany && !cut));
-			if (scanner.blank || bad || cut) {
+			const ending = scanner.terminator;
+			if (!scanner.blank && !bad) newline ??= ending ?? dialect.newline;
+			const rewrite = !scanner.blank && !bad && (cut || (ending !== null && ending !== newline));
+			if (scanner.blank || bad || rewrite) {
 				if (pos > runStart) parts.push(bytes.subarray(runStart, pos));
 				runStart = scanner.next;
 			}
 			if (scanner.blank) blankRecords++;
 			else if (bad) rejected.push(reject(bytes, pos, scanner, line, dialect));
 			else {
-				if (cut) parts.push(bytes.subarray(pos, scanner.widthEnd), Uint8Array.from(newline));
+				if (rewrite) {
+					const end = cut ? scanner.widthEnd : scanner.end;
+					parts.push(bytes.subarray(pos, end), NEWLINE_BYTES[newline ?? dialect.newline]);
+				}
 				if (line !== expectedLine) lineBreaks.push(record + records, line);
 				records++;
-				expectedLine = line + height;
+				expectedLine = line + 1;
 			}
 			line += height;
 			pos = scanner.next;
@@ -92,6 +106,7 @@ export function* chunkRecords(layout: CsvLayout, chunkBytes: number): Generator<
 		yield {
 			index,
 			bytes: parts.length === 1 ? parts[0]! : concatBytes(parts),
+			newline: newline ?? dialect.newline,
 			firstRecord: record,
 			records,
 			lineBreaks,

@@ -1,6 +1,6 @@
-import { DELIMITERS, RecordScanner, type Delimiter } from './scanner.ts';
+import { DELIMITERS, RecordScanner, type Delimiter, type Newline } from './scanner.ts';
 
-export type Newline = 'lf' | 'crlf' | 'cr';
+export type { Newline };
 
 /** How a CSV text is written: decided once in JavaScript and passed to DuckDB explicitly. */
 export interface Dialect {

@@ -1,3 +1,6 @@
+/** A record's line break. */
+export type Newline = 'lf' | 'crlf' | 'cr';
+
 /** The delimiters the ingest sniffs and accepts. */
 export type Delimiter = ',' | ';' | '\t' | '|';
 
@@ -25,6 +28,8 @@ export class RecordScanner {
 	end = 0;
 	/** Offset of the next record (after the line break). */
 	next = 0;
+	/** The record's line break: `lf`, `crlf`, `cr`, or null at the end of the text. */
+	terminator: Newline | null = null;
 	/** Number of fields (delimiters outside quotes + 1). */
 	fields = 0;
 	/** Number of line breaks inside the record (quoted multi-line values). */
@@ -120,6 +125,8 @@ export class RecordScanner {
 	#finish(end: number, next: number): true {
 		this.end = end;
 		this.next = next;
+		this.terminator =
+			next === end ? null : next - end === 2 ? 'crlf' : this.#bytes[end] === LF ? 'lf' : 'cr';
 		return true;
 	}
 }
