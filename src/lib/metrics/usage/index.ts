@@ -1,4 +1,5 @@
 import type { MetricDefinition } from '../types.ts';
+import { dailyTouchByFrplBin, dailyTouchRate } from './daily-touch-rate.ts';
 import { usageFunnelAggregates } from './usage-funnel-aggregates.ts';
 import { usageFunnelStudents } from './usage-funnel-students.ts';
 
@@ -13,5 +14,7 @@ function registered<Params>(metric: MetricDefinition<Params>): MetricDefinition<
 /** Usage-funnel metrics, registered in `../registry.ts`. */
 export const USAGE_METRICS: readonly MetricDefinition<never>[] = [
 	registered(usageFunnelStudents),
-	registered(usageFunnelAggregates)
+	registered(usageFunnelAggregates),
+	registered(dailyTouchRate),
+	registered(dailyTouchByFrplBin)
 ];
