@@ -12,17 +12,18 @@ export interface ComplementResult {
 	readonly unprotected: readonly string[];
 }
 
+type Order = (a: string, b: string) => number;
+
 /**
- * Complementary suppression (domain-spec §6.4 rule 4 [P practice][S35][S36]): while a hidden
- * cell can be recovered from the published cells of the view (see `determinedCells`), also hide
- * the next-smallest published part of a partition it belongs to (smallest positive size first,
- * ties by input order; the partition's total only when no part is left). Partitions with one
- * hidden cell are served first, which is the textbook rule "repeat until ≥ 2 or 0 suppressed";
- * the linear check also closes differences of nested totals and two-way tables. When every
- * partition of a still-recoverable cell is fully hidden, the smallest published cell linked to it
- * through other partitions whose hiding protects it is taken. `sizes` are the
- * cells' denominators in input order; empty groups come last as complements because an empty
- * group is often public knowledge.
+ * Complementary suppression (domain-spec §6.4 rule 4 [P practice][S35][S36]). First the textbook
+ * rule, in view order: a partition with exactly one hidden cell gets its next-smallest published
+ * part hidden too (its total only when no part is left), repeated until every partition has 0 or
+ * ≥ 2 hidden cells. Then a linear check (`determinedCells`) catches what the rule misses —
+ * differences of nested totals, sums across a two-way table: a cell still recoverable gets a
+ * complement from its partitions (fewest hidden first) or, when those are fully hidden, the
+ * smallest linked published cell whose hiding protects it; then the rule runs again. `sizes` are
+ * the cells' denominators in input order: smallest positive first, ties by input order; empty
+ * groups come last because an empty group is often public knowledge.
  */
 export function complementarySuppression(
 	equations: readonly PartitionEquation[],
@@ -30,49 +31,85 @@ export function complementarySuppression(
 	hidden: ReadonlySet<string>
 ): ComplementResult {
 	const order = new Map([...sizes.keys()].map((id, i) => [id, i]));
+	const smallestFirst = bySize(sizes, order);
 	const hiddenNow = new Set(hidden);
 	const added: string[] = [];
+	const hide = (id: string): void => {
+		hiddenNow.add(id);
+		added.push(id);
+	};
 	const unprotected = new Set<string>();
 	for (;;) {
-		const exposed = [...determinedCells(equations, hiddenNow)]
+		applyPartitionRule(equations, hiddenNow, smallestFirst, hide);
+		const target = [...determinedCells(equations, hiddenNow)]
 			.filter((id) => !unprotected.has(id))
-			.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-		const target = exposed[0];
+			.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))[0];
 		if (target === undefined) break;
-		const complement = chooseComplement(target, equations, hiddenNow, sizes, order);
+		const complement = chooseComplement(target, equations, hiddenNow, smallestFirst);
 		if (complement === undefined) unprotected.add(target);
-		else {
-			hiddenNow.add(complement);
-			added.push(complement);
-		}
+		else hide(complement);
 	}
 	return { added, unprotected: [...unprotected] };
+}
+
+function bySize(
+	sizes: ReadonlyMap<string, number | null>,
+	order: ReadonlyMap<string, number>
+): Order {
+	const rank = (id: string): [number, number, number] => {
+		const size = sizes.get(id) ?? 0;
+		return [size > 0 ? 0 : 1, size, order.get(id) ?? 0];
+	};
+	return (a, b) => {
+		const [x, y] = [rank(a), rank(b)];
+		return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+	};
+}
+
+const hiddenCount = (eq: PartitionEquation, hidden: ReadonlySet<string>): number =>
+	[eq.total, ...eq.parts].filter((id) => hidden.has(id)).length;
+
+/** The next-smallest published part of a partition, else its total if published. */
+function complementIn(
+	eq: PartitionEquation,
+	hidden: ReadonlySet<string>,
+	smallestFirst: Order
+): string | undefined {
+	const parts = eq.parts.filter((id) => !hidden.has(id)).sort(smallestFirst);
+	return parts[0] ?? (hidden.has(eq.total) ? undefined : eq.total);
+}
+
+function applyPartitionRule(
+	equations: readonly PartitionEquation[],
+	hidden: ReadonlySet<string>,
+	smallestFirst: Order,
+	hide: (id: string) => void
+): void {
+	for (let changed = true; changed;) {
+		changed = false;
+		for (const eq of equations) {
+			if (hiddenCount(eq, hidden) !== 1) continue;
+			const complement = complementIn(eq, hidden, smallestFirst);
+			if (complement !== undefined) {
+				hide(complement);
+				changed = true;
+			}
+		}
+	}
 }
 
 function chooseComplement(
 	target: string,
 	equations: readonly PartitionEquation[],
 	hidden: ReadonlySet<string>,
-	sizes: ReadonlyMap<string, number | null>,
-	order: ReadonlyMap<string, number>
+	smallestFirst: Order
 ): string | undefined {
-	const rank = (id: string): [number, number, number] => {
-		const size = sizes.get(id) ?? 0;
-		return [size > 0 ? 0 : 1, size, order.get(id) ?? 0];
-	};
-	const smallestFirst = (a: string, b: string): number => {
-		const [x, y] = [rank(a), rank(b)];
-		return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
-	};
-	const hiddenCount = (eq: PartitionEquation): number =>
-		[eq.total, ...eq.parts].filter((id) => hidden.has(id)).length;
 	const containing = equations
 		.filter((eq) => eq.total === target || eq.parts.includes(target))
-		.sort((a, b) => hiddenCount(a) - hiddenCount(b));
+		.sort((a, b) => hiddenCount(a, hidden) - hiddenCount(b, hidden));
 	for (const eq of containing) {
-		const parts = eq.parts.filter((id) => !hidden.has(id)).sort(smallestFirst);
-		if (parts[0] !== undefined) return parts[0];
-		if (!hidden.has(eq.total)) return eq.total;
+		const complement = complementIn(eq, hidden, smallestFirst);
+		if (complement !== undefined) return complement;
 	}
 	const linked = linkedCells(target, equations)
 		.filter((id) => !hidden.has(id))
