@@ -16,9 +16,11 @@ wilson <- function(p, n) {
   c(max(0, center - half), min(1, center + half))
 }
 
-describe <- function(ratio, se) {
+# n_eff is capped at the number of students in the denominator: a design effect below 1 would
+# claim more precision than a simple random sample of every student [D].
+describe <- function(ratio, se, students_n) {
   variance <- se^2
-  n_eff <- ratio * (1 - ratio) / variance
+  n_eff <- min(ratio * (1 - ratio) / variance, students_n)
   ci <- wilson(ratio, n_eff)
   list(ratio = ratio, variance = variance, n_eff = n_eff, lo = ci[1], hi = ci[2])
 }
@@ -39,12 +41,15 @@ for (id in names(rates)) {
   num <- as.formula(paste0("~", rates[[id]][1]))
   den <- as.formula(paste0("~", rates[[id]][2]))
   all <- svyratio(num, den, everyone)
-  result <- list(all = describe(unname(coef(all)), unname(SE(all))))
+  den_total <- function(rows) sum(rows[[rates[[id]][2]]])
+  result <- list(all = describe(unname(coef(all)), unname(SE(all)), den_total(students)))
   groups <- svyby(num, ~poverty_group, by_group, svyratio, denominator = den)
   ratios <- unname(coef(groups))
   ses <- unname(SE(groups))
   for (i in seq_along(ratios)) {
-    result[[as.character(groups$poverty_group[i])]] <- describe(ratios[i], ses[i])
+    group <- as.character(groups$poverty_group[i])
+    rows <- students[students$poverty_group == group, ]
+    result[[group]] <- describe(ratios[i], ses[i], den_total(rows))
   }
   out[[id]] <- result
 }

@@ -18,7 +18,11 @@ export interface ClusteredRatio {
 	readonly ratio: number;
 	readonly variance: number;
 	readonly clusters: number;
-	/** `r(1−r)/Var(r)`; the number of students when Var = 0 (e.g. r = 0) [D]. */
+	/**
+	 * `r(1−r)/Var(r)`, never more than the number of students (a design effect below 1, as when
+	 * schools are more alike than chance allows, would claim more precision than a simple random
+	 * sample of every student) [D]; the number of students when Var = 0 (e.g. r = 0) [D].
+	 */
 	readonly n_eff: number;
 	readonly interval: Interval | null;
 }
@@ -42,7 +46,7 @@ export function clusteredRatio(
 	const squares = clusters.reduce((s, c) => s + (c.numerator - ratio * c.denominator) ** 2, 0);
 	const variance = count > 1 ? (count / (count - 1)) * (squares / denominator ** 2) : NaN;
 	const fromVariance = effectiveNFromVariance(ratio, variance);
-	const n_eff = fromVariance ?? denominator;
+	const n_eff = Math.min(fromVariance ?? denominator, denominator);
 	const interval = count >= MIN_CLUSTERS ? wilsonInterval(ratio, n_eff, z) : null;
 	return { ratio, variance, clusters: count, n_eff, interval };
 }
