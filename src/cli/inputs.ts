@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { CanonicalFile } from '../lib/ingest/canonical.ts';
+import type { TableName } from '../lib/schema/tables.ts';
+import type { MetricsOptions } from './options.ts';
+import { DataError } from './usage-error.ts';
+
+const FIXED_TABLES = {
+	survey: 'survey_responses',
+	roster: 'usage_roster',
+	districts: 'districts',
+	products: 'products'
+} as const satisfies Partial<Record<keyof MetricsOptions, TableName>>;
+
+async function read(path: string): Promise<Uint8Array> {
+	try {
+		return await readFile(path);
+	} catch (error) {
+		throw new DataError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+	}
+}
+
+/** Usage files come at two grains; their header says which (`unit_type` marks aggregates). */
+function usageTable(path: string, bytes: Uint8Array): TableName {
+	const header = new TextDecoder().decode(bytes.subarray(0, 4096)).split(/\r?\n/)[0] ?? '';
+	const columns = header.replace(/^\uFEFF/, '').split(',');
+	if (columns.includes('unit_type')) return 'usage_aggregate';
+	if (columns.includes('student_key')) return 'usage_student_week';
+	throw new DataError(
+		`${path}: line 1 has neither unit_type (aggregates) nor student_key (student-week logs); is it a usage file in the canonical format?`
+	);
+}
+
+/** Reads the input files named on the command line, each destined for its canonical table. */
+export async function readInputs(options: MetricsOptions): Promise<CanonicalFile[]> {
+	const files: CanonicalFile[] = [];
+	for (const [option, table] of Object.entries(FIXED_TABLES)) {
+		const path = options[option as keyof typeof FIXED_TABLES];
+		if (path) files.push({ name: basename(path), table, bytes: await read(path) });
+	}
+	if (options.usage) {
+		const bytes = await read(options.usage);
+		files.push({ name: basename(options.usage), table: usageTable(options.usage, bytes), bytes });
+	}
+	return files;
+}

@@ -1,0 +1,39 @@
+import { helpText } from './help.ts';
+import { parseMetricsOptions } from './options.ts';
+import { runMetrics } from './metrics-command.ts';
+import { DataError, EXIT, UsageError } from './usage-error.ts';
+
+export interface Io {
+	stdout: (text: string) => void;
+	stderr: (text: string) => void;
+}
+
+/** The `adoption-gap` command line; returns the exit code instead of exiting, for tests. */
+export async function main(argv: string[], io: Io): Promise<number> {
+	const [command, ...rest] = argv;
+	try {
+		if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+			io.stdout(`${helpText()}\n`);
+			return command === undefined ? EXIT.usageError : EXIT.ok;
+		}
+		if (command !== 'metrics')
+			throw new UsageError(`unknown command "${command}" (try: adoption-gap --help)`);
+		const options = parseMetricsOptions(rest);
+		if (options.help) {
+			io.stdout(`${helpText()}\n`);
+			return EXIT.ok;
+		}
+		await runMetrics(options, io.stdout);
+		return EXIT.ok;
+	} catch (error) {
+		if (error instanceof UsageError) {
+			io.stderr(`adoption-gap: ${error.message}\n`);
+			return EXIT.usageError;
+		}
+		if (error instanceof DataError) {
+			io.stderr(`adoption-gap: ${error.message}\n`);
+			return EXIT.dataError;
+		}
+		throw error;
+	}
+}
