@@ -1,0 +1,13 @@
+import { format } from 'd3';
+
+const twoPlaces = format('.2f');
+
+/** A rate ratio as a multiplier: "0.55×"; "—" when undefined. */
+export function ratio(r: number | null): string {
+	return r === null || !Number.isFinite(r) ? '—' : `${twoPlaces(r)}×`;
+}
+
+/** Estimated text width in px of `text` at `fontSize` px (average Source Sans 3 glyph ≈ 0.52 em). */
+export function textWidth(text: string, fontSize = 14): number {
+	return Math.ceil(text.length * fontSize * 0.52);
+}
