@@ -1,5 +1,5 @@
 import type { Figure } from '../metrics/headline.ts';
-import { percent, percentInterval, points } from './number.ts';
+import { percent, percentInterval, points, pointsInterval } from './number.ts';
 
 function withInterval(f: Figure, label = ''): string {
 	return `${percent(f.estimate)}${label} (95% CI ${percentInterval(f.lo, f.hi)})`;
@@ -16,7 +16,7 @@ export function trainingGapSentence(low: Figure, high: Figure, gap: Figure): str
 	const interval =
 		gap.lo === null || gap.hi === null
 			? 'CI not available'
-			: `95% CI ${Math.round(gap.lo * 100)} to ${Math.round(gap.hi * 100)} points`;
+			: `95% CI ${pointsInterval(gap.lo, gap.hi)}`;
 	return `High-poverty districts: ${withInterval(high, ' trained')}, ${points(gap.estimate)} ${direction} low-poverty districts (${interval}).`;
 }
 
