@@ -4,7 +4,7 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'static/data/', 'node_modules/', 'bench/out/'] },
+	{ ignores: ['build/', '.svelte-kit/', 'static/data/', 'node_modules/', 'bench/out/', '.scratch-*/'] },
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,
