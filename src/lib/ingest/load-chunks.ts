@@ -1,0 +1,303 @@
+import type { Database } from '../db/database.ts';
+import { identifier, join, sql, type SqlQuery } from '../db/sql.ts';
+import { createTableSql } from '../schema/ddl.ts';
+import type { RecordChunk } from './csv/chunks.ts';
+import { issue, type ValidationIssue } from './issues.ts';
+import { resolveLimits, type IngestLimits } from './limits.ts';
+import type { ColumnMapping } from './mapping/mapping.ts';
+import type { FileReport } from './report.ts';
+import type { OpenedSource } from './source/open-source.ts';
+import {
+	dropStaged,
+	stageChunks,
+	type IngestProgress,
+	type StagedFile
+} from './stage/stage-chunks.ts';
+import { checkedTableSql, type CheckOptions } from './validate/checked-sql.ts';
+import { col, outputColumns } from './validate/columns.ts';
+import { hasRows, matchDistricts } from './validate/district-match.ts';
+import { duplicatesTableSql, loadedRowsSql } from './validate/duplicates.ts';
+import { decideScales } from './validate/percent-scale.ts';
+import { planLoad, type LoadPlan } from './validate/plan.ts';
+import { rejectedRows } from './validate/row-issues.ts';
+import { rowWarnings } from './validate/row-warnings.ts';
+import { changeRecords, missingRecords } from './validate/summaries.ts';
+import { fileSummaryIssues } from './validate/file-summary.ts';
+
+/** What the loader needs to know about a source besides its records (the worker sends this). */
+export type SourceInfo = Omit<OpenedSource, 'layout'>;
+
+export interface LoadOptions {
+	readonly signal?: AbortSignal;
+	readonly onProgress?: (progress: IngestProgress) => void;
+	readonly limits?: Partial<IngestLimits>;
+	/** Table to match LEAIDs against; by default `districts` when it has rows. `false` skips it. */
+	readonly reference?: string | false;
+}
+
+let loads = 0;
+
+/** The report of a file that was not loaded (nothing read into the table). */
+export function notLoaded(
+	source: Partial<SourceInfo> & { name: string },
+	table: string,
+	issues: readonly ValidationIssue[],
+	mapping?: ColumnMapping
+): FileReport {
+	return {
+		version: 1,
+		file: source.name,
+		table,
+		status: 'not_loaded',
+		...(source.format
+			? {
+					format: source.format,
+					encoding: source.encoding,
+					delimiter: source.dialect?.delimiter,
+					headerLine: source.header?.line
+				}
+			: {}),
+		...(source.sheet ? { sheet: source.sheet } : {}),
+		header: source.header?.fields ?? [],
+		...(mapping ? { mapping } : {}),
+		rowsRead: 0,
+		rowsLoaded: 0,
+		rowsRejected: 0,
+		blankLinesSkipped: 0,
+		issues: [...(source.notices ?? []), ...issues],
+		rejected: [],
+		rejectedNotListed: 0,
+		changes: [],
+		missing: []
+	};
+}
+
+/**
+ * Loads one file's record chunks into `mapping.table`: stages them as text, normalises and checks
+ * every value in SQL, rejects invalid rows and duplicate keys, and inserts the rest in one
+ * statement (so an abort or a failure leaves the table as it was). Returns the report; asserts
+ * `rowsRead = rowsLoaded + rowsRejected` against the table's row count. Rethrows only an abort.
+ */
+export async function loadChunks(
+	db: Database,
+	source: SourceInfo,
+	chunks: Iterable<RecordChunk> | AsyncIterable<RecordChunk>,
+	mapping: ColumnMapping,
+	options: LoadOptions = {}
+): Promise<FileReport> {
+	const planned = planLoad(source.name, source.header.fields, mapping);
+	if (!planned.plan) return notLoaded(source, mapping.table, planned.issues, mapping);
+	const id = `${++loads}_${Math.random().toString(36).slice(2, 8)}`;
+	const names = {
+		checked: identifier(`ingest_checked_${id}`),
+		dups: identifier(`ingest_dups_${id}`)
+	};
+	let staged: StagedFile | undefined;
+	try {
+		staged = await stageChunks(db, chunks, {
+			id,
+			width: source.header.fields.length,
+			dialect: source.dialect,
+			signal: options.signal,
+			onProgress: options.onProgress
+		});
+		return await validateAndInsert(
+			db,
+			source,
+			mapping,
+			planned.plan,
+			staged,
+			names,
+			planned.issues,
+			options
+		);
+	} catch (error) {
+		if (options.signal?.aborted) throw error;
+		const message = error instanceof Error ? error.message : String(error);
+		return notLoaded(
+			source,
+			mapping.table,
+			[
+				...planned.issues,
+				issue(
+					'error',
+					'load_failed',
+					source.name,
+					`The file could not be loaded, and nothing from it was kept: ${message.split('\n')[0]}`
+				)
+			],
+			mapping
+		);
+	} finally {
+		if (staged) await dropStaged(db, staged);
+		await db.exec(sql`DROP TABLE IF EXISTS ${names.checked}`);
+		await db.exec(sql`DROP TABLE IF EXISTS ${names.dups}`);
+	}
+}
+
+async function validateAndInsert(
+	db: Database,
+	source: SourceInfo,
+	mapping: ColumnMapping,
+	plan: LoadPlan,
+	staged: StagedFile,
+	names: { checked: SqlQuery; dups: SqlQuery },
+	planIssues: readonly ValidationIssue[],
+	options: LoadOptions
+): Promise<FileReport> {
+	const limits = resolveLimits(options.limits);
+	const progress = (phase: IngestProgress['phase'], rowsDone: number) =>
+		options.onProgress?.({
+			phase,
+			bytesDone: staged.bytesTotal,
+			bytesTotal: staged.bytesTotal,
+			rowsDone
+		});
+	const rowsRead = staged.records + staged.structural.length;
+	progress('validating', rowsRead);
+	const base: CheckOptions = {
+		missingCodes: mapping.options.missing_codes ?? {},
+		decimalComma: source.dialect.delimiter === ';',
+		yearMapping: mapping.options.year_mapping,
+		saipeLag: mapping.options.saipe_lag ?? 1,
+		percentFields: new Set()
+	};
+	const scales = await decideScales(db, source.name, staged, plan, mapping, base);
+	await db.exec(
+		checkedTableSql(names.checked, staged, plan, { ...base, percentFields: scales.percentFields })
+	);
+	await db.exec(
+		duplicatesTableSql(names.dups, names.checked, plan, mapping.options.duplicates ?? 'keep_first')
+	);
+	const [counts] = await db.query<{ errors: number; dups: number }>(
+		sql`SELECT (SELECT count(*) FROM ${names.checked} WHERE has_error) AS errors, (SELECT count(*) FROM ${names.dups}) AS dups`
+	);
+	const rowsRejected = staged.structural.length + (counts?.errors ?? 0) + (counts?.dups ?? 0);
+	const rowsLoaded = staged.records - (counts?.errors ?? 0) - (counts?.dups ?? 0);
+	options.signal?.throwIfAborted();
+	progress('loading', rowsRead);
+	const loaded = loadedRowsSql(names.checked, names.dups);
+	await insertLoaded(db, plan, loaded, rowsLoaded);
+	if (rowsRead !== rowsLoaded + rowsRejected)
+		throw new Error(
+			`accounting: ${rowsRead} read ≠ ${rowsLoaded} loaded + ${rowsRejected} rejected`
+		);
+	const label = plan.fields.find((p) => p.field.name === 'leaid')?.label ?? 'leaid';
+	const reference = options.reference ?? 'districts';
+	const canMatch =
+		reference !== false &&
+		plan.target.spec.name !== reference &&
+		plan.fields.some((p) => p.field.name === 'leaid' && p.source.kind !== 'absent') &&
+		(await hasRows(db, reference));
+	const matched = canMatch
+		? await matchDistricts(
+				db,
+				source.name,
+				loaded,
+				reference,
+				label,
+				limits.maxWarningsListedPerCode
+			)
+		: undefined;
+	const rejected = await rejectedRows({
+		db,
+		table: plan.target.spec.name,
+		checked: names.checked,
+		dups: names.dups,
+		staged,
+		plan,
+		limit: limits.maxRejectedListed,
+		headerLine: source.header.line,
+		delimiter: source.dialect.delimiter,
+		keep: mapping.options.duplicates === 'keep_last' ? 'last' : 'first'
+	});
+	const rejectIssues = rejected.flatMap((row) =>
+		row.reasons.map((r) =>
+			issue('error', r.code, source.name, r.message, {
+				line: row.line,
+				column: r.column,
+				value: r.value
+			})
+		)
+	);
+	const warnings = await rowWarnings(
+		db,
+		source.name,
+		loaded,
+		plan,
+		limits.maxWarningsListedPerCode
+	);
+	const report: FileReport = {
+		version: 1,
+		file: source.name,
+		table: plan.target.spec.name,
+		status: 'loaded',
+		format: source.format,
+		encoding: source.encoding,
+		...(source.sheet ? { sheet: source.sheet } : {}),
+		delimiter: source.dialect.delimiter,
+		headerLine: source.header.line,
+		header: source.header.fields,
+		mapping,
+		rowsRead,
+		rowsLoaded,
+		rowsRejected,
+		blankLinesSkipped: staged.blankRecords,
+		issues: [],
+		rejected,
+		rejectedNotListed: rowsRejected - rejected.length,
+		changes: await changeRecords(db, loaded, plan),
+		missing: await missingRecords(db, loaded, plan),
+		...(matched ? { districtMatch: matched.match } : {})
+	};
+	progress('done', rowsRead);
+	const issues = [
+		...source.notices,
+		...planIssues,
+		...scales.issues,
+		...rejectIssues,
+		...warnings,
+		...(matched?.issues ?? [])
+	];
+	return { ...report, issues: [...issues, ...fileSummaryIssues(report, issues)] };
+}
+
+async function insertLoaded(
+	db: Database,
+	plan: LoadPlan,
+	loaded: SqlQuery,
+	expected: number
+): Promise<void> {
+	const spec = plan.target.spec;
+	if (!(await tableExists(db, spec.name))) await db.exec(createTableSql(spec));
+	const outputs = new Set(plan.fields.flatMap((p) => outputColumns(p.field)));
+	const reasons = new Set(plan.fields.map((p) => `${p.field.name}_missing_reason`));
+	const values = spec.columns.map((c) => {
+		if (outputs.has(c.name)) return col.value(c.name);
+		if (reasons.has(c.name)) return col.missing(c.name.slice(0, -'_missing_reason'.length));
+		return sql`NULL`;
+	});
+	const [before] = await db.query<{ n: number }>(
+		sql`SELECT count(*) AS n FROM ${identifier(spec.name)}`
+	);
+	await db.exec(
+		sql`INSERT INTO ${identifier(spec.name)} (${join(
+			spec.columns.map((c) => identifier(c.name)),
+			', '
+		)}) SELECT ${join(values, ', ')} FROM ${loaded} ORDER BY rec`
+	);
+	const [after] = await db.query<{ n: number }>(
+		sql`SELECT count(*) AS n FROM ${identifier(spec.name)}`
+	);
+	if ((after?.n ?? 0) - (before?.n ?? 0) !== expected)
+		throw new Error(
+			`accounting: expected ${expected} rows inserted into ${spec.name}, found ${(after?.n ?? 0) - (before?.n ?? 0)}`
+		);
+}
+
+async function tableExists(db: Database, name: string): Promise<boolean> {
+	const [row] = await db.query<{ n: number }>(
+		sql`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ${name}`
+	);
+	return (row?.n ?? 0) > 0;
+}

@@ -1,0 +1,46 @@
+import { join, literal, sql, type SqlQuery } from '../../db/sql.ts';
+import type { FieldSql } from './field-sql.ts';
+
+const YES = ['y', 'yes', 'true', 't', '1', '1.0', 'sí', 'si', 'oui'];
+const NO = ['n', 'no', 'false', 'f', '0', '0.0', 'non'];
+
+const list = (values: readonly string[]) =>
+	join(
+		values.map((v) => literal(v)),
+		', '
+	);
+
+/**
+ * Yes/no answers (`Y`, `yes`, `TRUE`, `1`, `Sí`, `N`, `no`, `0`, …) to 1/0 (`yes_no_int`) or
+ * true/false (`yes_no_bool`). Anything else rejects the row.
+ */
+export function yesNoSql(x: SqlQuery, column: string, asBoolean: boolean): FieldSql {
+	const lower = sql`lower(${x})`;
+	const yes = sql`${lower} IN (${list(YES)})`;
+	const no = sql`${lower} IN (${list(NO)})`;
+	const value = asBoolean
+		? sql`CASE WHEN ${yes} THEN true WHEN ${no} THEN false END`
+		: sql`CASE WHEN ${yes} THEN 1 WHEN ${no} THEN 0 END`;
+	const canonical = asBoolean ? list(['true', 'false']) : list(['1', '0']);
+	return {
+		outputs: [{ column, value }],
+		error: sql`CASE WHEN ${x} IS NOT NULL AND NOT (${yes} OR ${no}) THEN 'not_yes_no' END`,
+		change: sql`CASE WHEN (${yes} OR ${no}) AND ${x} NOT IN (${canonical}) THEN 'yes_no_normalised' END`
+	};
+}
+
+/** One of a fixed list of values, matched case-insensitively and stored as listed. */
+export function enumSql(x: SqlQuery, column: string, values: readonly string[]): FieldSql {
+	const branches = values.map((v) => sql`WHEN ${literal(v.toLowerCase())} THEN ${literal(v)}`);
+	const value = sql`(CASE lower(${x}) ${join(branches, ' ')} END)`;
+	return {
+		outputs: [{ column, value }],
+		error: sql`CASE WHEN ${x} IS NOT NULL AND ${value} IS NULL THEN 'not_allowed_value' END`,
+		change: sql`CASE WHEN ${value} <> ${x} THEN 'case_normalised' END`
+	};
+}
+
+/** Free text, kept as written (trimmed). */
+export function textSql(x: SqlQuery, column: string): FieldSql {
+	return { outputs: [{ column, value: x }], error: sql`NULL`, change: sql`NULL` };
+}
