@@ -7,6 +7,13 @@ export interface ChartContext<X, Y> {
 	readonly width: number;
 	/** Height of the drawing area, in px. */
 	readonly height: number;
+	/** Space around the drawing area (labels left of it, the axis below it), in px. */
+	readonly padding: {
+		readonly top: number;
+		readonly right: number;
+		readonly bottom: number;
+		readonly left: number;
+	};
 	readonly xScale: X;
 	readonly yScale: Y;
 	/** The nested band scale inside each y band (Layer Cake's y2), when the chart sets one. */

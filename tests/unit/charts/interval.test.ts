@@ -173,10 +173,10 @@ describe('intervalSummary', () => {
 			ORDER
 		);
 		expect(intervalSummary(flipped, { measure: 'trained', compare: ['high', 'low'] })).toBe(
-			'High-poverty districts: 35% trained (95% CI 25–45%), 5 points above low-poverty districts.'
+			'High-poverty districts: 35% trained (95% CI 25–45%), 5.0 points above low-poverty districts.'
 		);
 		const tied = intervalData(
-			[row('low', 0.35, [0.2, 0.4], 50, 120), row('high', 0.352, [0.25, 0.45], 50, 120)],
+			[row('low', 0.35, [0.2, 0.4], 50, 120), row('high', 0.3502, [0.25, 0.45], 50, 120)],
 			ORDER
 		);
 		expect(intervalSummary(tied, { measure: 'trained', compare: ['high', 'low'] })).toBe(

@@ -61,7 +61,7 @@ function seriesSentence(
 		const head = `${focus.label}: ${withInterval(focus, measure)}`;
 		if (r === null) return `${head}; ${lowerFirst(reference.label)}: ${rateText(reference.value)}.`;
 		const direction = f <= r ? 'below' : 'above';
-		const gap = Math.abs(f - r) < 0.005 ? 'level with' : `${points(r - f)} ${direction}`;
+		const gap = Math.abs(f - r) < 0.0005 ? 'level with' : `${points(r - f)} ${direction}`;
 		return `${head}, ${gap} ${lowerFirst(reference.label)}.`;
 	}
 	const shownRows = rows.filter((d) => plotted(d.value) !== null);

@@ -69,3 +69,80 @@ export const TRAINING_BY_LOCALE = intervalData(
 		{ group: 'remote', label: 'Remote rural districts' }
 	]
 );
+
+export const FUNNEL_GROUPS = [
+	{ group: 'low', label: 'Students in low-poverty districts', short: 'Low' },
+	{ group: 'middle', label: 'Students in middle-poverty districts', short: 'Middle' },
+	{ group: 'high', label: 'Students in high-poverty districts', short: 'High' }
+];
+
+const rate = (
+	estimate: number | null,
+	ci: [number, number] | null,
+	numerator: number | null,
+	denominator: number | null,
+	denominator_label: string
+) => ({
+	estimate,
+	lo: ci?.[0] ?? null,
+	hi: ci?.[1] ?? null,
+	numerator,
+	denominator,
+	denominator_label
+});
+
+const ENROLLED = 'enrolled students';
+const LICENSED = 'licensed students';
+const EVALUABLE = 'licensed students with enough eligible weeks';
+
+export const FUNNEL_ROWS = [
+	{
+		poverty_group: 'low',
+		rates: {
+			access_rate: rate(0.75, [0.71, 0.79], 15000, 20000, ENROLLED),
+			activation_rate: rate(0.78, [0.74, 0.82], 11700, 15000, LICENSED),
+			regular_rate: rate(0.28, [0.25, 0.31], 4200, 15000, LICENSED),
+			dosage_rate_access: rate(0.079, [0.071, 0.088], 1020, 12900, EVALUABLE)
+		}
+	},
+	{
+		poverty_group: 'middle',
+		rates: {
+			access_rate: rate(0.71, [0.67, 0.75], 21300, 30000, ENROLLED),
+			activation_rate: rate(0.72, [0.69, 0.75], 15336, 21300, LICENSED),
+			regular_rate: rate(0.22, [0.2, 0.24], 4686, 21300, LICENSED),
+			dosage_rate_access: rate(0.052, [0.046, 0.059], 980, 18850, EVALUABLE)
+		}
+	},
+	{
+		poverty_group: 'high',
+		rates: {
+			access_rate: rate(0.82, [0.78, 0.86], 14760, 18000, ENROLLED),
+			activation_rate: rate(0.66, [0.62, 0.7], 9742, 14760, LICENSED),
+			regular_rate: rate(0.15, [0.13, 0.17], 2214, 14760, LICENSED),
+			dosage_rate_access: rate(0.031, [0.026, 0.037], 412, 13290, EVALUABLE)
+		}
+	}
+];
+
+/** A second product with a group nobody was licensed in, and counts withheld. */
+export const FUNNEL_ROWS_GAPS = [
+	{
+		poverty_group: 'low',
+		rates: {
+			access_rate: rate(0.4, [0.3, 0.5], null, null, ENROLLED),
+			activation_rate: rate(0.9, [0.85, 0.94], null, null, LICENSED),
+			regular_rate: rate(0, [0, 0.03], null, null, LICENSED),
+			dosage_rate_access: rate(0, [0, 0.03], null, null, EVALUABLE)
+		}
+	},
+	{
+		poverty_group: 'high',
+		rates: {
+			access_rate: rate(0, [0, 0.01], 0, 900, ENROLLED),
+			activation_rate: rate(null, null, 0, 0, LICENSED),
+			regular_rate: rate(null, null, 0, 0, LICENSED),
+			dosage_rate_access: rate(null, null, null, null, EVALUABLE)
+		}
+	}
+];
