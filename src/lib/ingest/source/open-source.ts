@@ -154,7 +154,7 @@ function layOut(
 				'notice',
 				'title_rows_skipped',
 				name,
-				`The header is on line ${header.line}; ${lines} above it (${header.skipped.map((s) => `"${shown(s.text, 40)}"`).join(', ')}) were skipped as titles.`,
+				`The header is on line ${header.line}; ${lines} above it (${header.skipped.map((s) => `"${shown(s.text, 40)}"`).join(', ')}) ${header.skipped.length === 1 ? 'was' : 'were'} skipped as titles.`,
 				{ line: header.line }
 			)
 		);

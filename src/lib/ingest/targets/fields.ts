@@ -61,6 +61,7 @@ export function kindOf(column: ColumnSpec): Pick<TargetField, 'kind' | 'values'>
 			/_n$|_count$|^(sessions|logins|lessons_|quizzes_|skills_)/.test(column.name);
 		return { kind: isCount ? 'count' : 'integer' };
 	}
+	if (column.type === 'DOUBLE' && column.unit?.startsWith('percent')) return { kind: 'percent' };
 	if (column.type === 'DOUBLE')
 		return { kind: column.unit === 'proportion' ? 'proportion' : 'number' };
 	if (column.type.startsWith('DECIMAL')) return { kind: 'decimal' };

@@ -52,7 +52,9 @@ export async function decideScales(
 ): Promise<{ percentFields: Set<string>; issues: ValidationIssue[] }> {
 	const fields = plan.fields.filter(
 		(p) =>
-			p.field.kind === 'proportion' && p.source.kind !== 'absent' && p.source.kind !== 'derived'
+			(p.field.kind === 'proportion' || p.field.kind === 'percent') &&
+			p.source.kind !== 'absent' &&
+			p.source.kind !== 'derived'
 	);
 	const percentFields = new Set<string>();
 	const issues: ValidationIssue[] = [];
@@ -73,7 +75,7 @@ export async function decideScales(
 		};
 		const decision = decideScale(
 			stats,
-			p.field.sourceScale,
+			p.field.kind === 'percent' ? 'percent' : p.field.sourceScale,
 			mapping.options.scales?.[p.field.name]
 		);
 		if (decision.scale === 'percent') percentFields.add(p.field.name);
