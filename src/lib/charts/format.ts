@@ -1,4 +1,5 @@
 import { format } from 'd3';
+import { count } from '../format/number.ts';
 
 const twoPlaces = format('.2f');
 
@@ -10,4 +11,9 @@ export function ratio(r: number | null): string {
 /** Estimated text width in px of `text` at `fontSize` px (average Source Sans 3 glyph ≈ 0.52 em). */
 export function textWidth(text: string, fontSize = 14): number {
 	return Math.ceil(text.length * fontSize * 0.52);
+}
+
+/** "1 district", "12 districts": a count with its unit, singular for one (`unit` is plural). */
+export function counted(n: number, unit: string): string {
+	return `${count(n)} ${n === 1 ? unit.replace(/s$/, '') : unit}`;
 }

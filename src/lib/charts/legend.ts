@@ -7,4 +7,6 @@ export interface LegendItem {
 	readonly swatch: Shape | 'line' | 'whisker' | Exclude<Missingness, 'true_zero'>;
 	readonly color?: string;
 	readonly hollow?: boolean;
+	/** A dashed line (reference lines) rather than a solid one (medians). */
+	readonly dashed?: boolean;
 }

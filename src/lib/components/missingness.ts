@@ -24,7 +24,9 @@ const REASON_TEXT: Readonly<Record<string, string>> = {
 	not_finite: 'The source value is not a number.',
 	zero_denominator: 'There is no one in the base group, so the rate does not exist.',
 	no_denominator: 'The base count is unknown or zero, so the rate cannot be computed.',
-	not_offered: 'The product or question does not apply to this group.'
+	not_offered: 'The product or question does not apply to this group.',
+	no_values: 'No district in this group has a value, so there is no spread to summarize.',
+	no_estimate: 'There is no estimate, so there is no effective sample size.'
 };
 
 /** The kind names, in the order legends and tests list them. */

@@ -78,6 +78,8 @@ export function funnelLegend(
 			color: groupColor(g.group)
 		})),
 		{ label: '95% confidence interval', swatch: 'whisker' },
-		...(reference ? [{ label: reference.label, swatch: 'line' as const, color: 'var(--ink)' }] : [])
+		...(reference
+			? [{ label: reference.label, swatch: 'line' as const, color: 'var(--ink)', dashed: true }]
+			: [])
 	];
 }

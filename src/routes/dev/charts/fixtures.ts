@@ -146,3 +146,27 @@ export const FUNNEL_ROWS_GAPS = [
 		}
 	}
 ];
+
+/** A seeded generator (LCG) so the gallery's districts are the same on every build. */
+function seeded(seed: number): () => number {
+	let state = seed;
+	return () => {
+		state = (state * 1664525 + 1013904223) % 4294967296;
+		return state / 4294967296;
+	};
+}
+
+function districtRates(group: string, n: number, centre: number, spread: number, seed: number) {
+	const random = seeded(seed);
+	return Array.from({ length: n }, (_, i) => {
+		const normal = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+		const value = Math.max(0, Math.round((centre + spread * normal) * 1000) / 1000);
+		return { id: `${group}-${i}`, group, value: i % 29 === 28 ? null : value };
+	});
+}
+
+export const DISTRICT_DOSAGE_RATES = [
+	...districtRates('low', 70, 0.085, 0.03, 1),
+	...districtRates('middle', 110, 0.055, 0.025, 2),
+	...districtRates('high', 64, 0.032, 0.02, 3)
+];
