@@ -4,7 +4,16 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'static/data/', 'node_modules/', 'bench/out/', '.scratch-*/'] },
+	{
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'static/data/',
+			'node_modules/',
+			'bench/out/',
+			'.scratch-*/'
+		]
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,
