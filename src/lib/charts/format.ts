@@ -17,3 +17,8 @@ export function textWidth(text: string, fontSize = 14): number {
 export function counted(n: number, unit: string): string {
 	return `${count(n)} ${n === 1 ? unit.replace(/s$/, '') : unit}`;
 }
+
+/** An axis tick of a ratio scale: "0.5×", "2×", and "parity 1×" at 1. */
+export function ratioTick(t: number): string {
+	return t === 1 ? 'parity 1×' : `${Number(t.toFixed(2))}×`;
+}

@@ -170,3 +170,32 @@ export const DISTRICT_DOSAGE_RATES = [
 	...districtRates('middle', 110, 0.055, 0.025, 2),
 	...districtRates('high', 64, 0.032, 0.02, 3)
 ];
+
+/** `decomposeUseGap` of the funnel above: high- over low-poverty, dosage per licensed. */
+export const DECOMPOSITION = {
+	access_ratio: 0.82 / 0.75,
+	conversion_ratio: 0.031 / 0.079,
+	use_ratio: (0.82 / 0.75) * (0.031 / 0.079),
+	access_share: Math.log(0.82 / 0.75) / Math.log((0.82 / 0.75) * (0.031 / 0.079)),
+	conversion_share: 1 - Math.log(0.82 / 0.75) / Math.log((0.82 / 0.75) * (0.031 / 0.079))
+};
+
+/** A product where access drives most of the gap. */
+export const DECOMPOSITION_ACCESS = {
+	access_ratio: 0.45,
+	conversion_ratio: 0.8,
+	use_ratio: 0.36,
+	access_share: Math.log(0.45) / Math.log(0.36),
+	conversion_share: Math.log(0.8) / Math.log(0.36)
+};
+
+export const REPRESENTATION = [
+	{ poverty_group: 'low', base_share: 0.29, dosage_share: 0.42, representation_index: 0.42 / 0.29 },
+	{
+		poverty_group: 'middle',
+		base_share: 0.44,
+		dosage_share: 0.4,
+		representation_index: 0.4 / 0.44
+	},
+	{ poverty_group: 'high', base_share: 0.27, dosage_share: 0.18, representation_index: 0.18 / 0.27 }
+];
