@@ -13,7 +13,7 @@ import {
 	type IngestProgress,
 	type StagedFile
 } from './stage/stage-chunks.ts';
-import { checkedTableSql, type CheckOptions } from './validate/checked-sql.ts';
+import { checkedTableSql, reads, type CheckOptions } from './validate/checked-sql.ts';
 import { col, outputColumns } from './validate/columns.ts';
 import { hasRows, matchDistricts } from './validate/district-match.ts';
 import { duplicatesTableSql, loadedRowsSql } from './validate/duplicates.ts';
@@ -271,7 +271,7 @@ async function insertLoaded(
 	const spec = plan.target.spec;
 	if (!(await tableExists(db, spec.name))) await db.exec(createTableSql(spec));
 	const outputs = new Set(plan.fields.flatMap((p) => outputColumns(p.field)));
-	const reasons = new Set(plan.fields.map((p) => `${p.field.name}_missing_reason`));
+	const reasons = new Set(plan.fields.filter(reads).map((p) => `${p.field.name}_missing_reason`));
 	const values = spec.columns.map((c) => {
 		if (outputs.has(c.name)) return col.value(c.name);
 		if (reasons.has(c.name)) return col.missing(c.name.slice(0, -'_missing_reason'.length));

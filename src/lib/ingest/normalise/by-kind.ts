@@ -3,11 +3,16 @@ import type { TargetField } from '../targets/fields.ts';
 import { dateSql, intervalSql, schoolYearSql } from './dates.ts';
 import type { FieldSql, NormaliseContext } from './field-sql.ts';
 import { paddedIdSql, stateAbbrSql, stateFipsSql } from './ids.ts';
-import { integerSql, numberSql, percentSql, proportionSql } from './numbers.ts';
+import { integerSql, numberSql, shareSql } from './numbers.ts';
 import { enumSql, textSql, yesNoSql } from './words.ts';
 
-/** The normaliser of a field's kind, applied to its trimmed, non-missing text `x`. */
-export function fieldSql(field: TargetField, x: SqlQuery, context: NormaliseContext): FieldSql {
+/** The normaliser of a field's kind over its text `x` and its prepared column `p`. */
+export function fieldSql(
+	field: TargetField,
+	x: SqlQuery,
+	p: SqlQuery,
+	context: NormaliseContext
+): FieldSql {
 	const name = field.name;
 	switch (field.kind) {
 		case 'leaid':
@@ -36,17 +41,17 @@ export function fieldSql(field: TargetField, x: SqlQuery, context: NormaliseCont
 		case 'decimal':
 			return numberSql(x, name, field.type, context, true);
 		case 'proportion':
-			return proportionSql(x, name, context);
+			return shareSql(x, p, name, context, 1);
 		case 'percent':
-			return percentSql(x, name, context);
+			return shareSql(x, p, name, context, 100);
 		case 'yes_no_int':
 		case 'yes_no_bool':
 			return yesNoSql(x, name, field.kind === 'yes_no_bool');
 		case 'school_year':
-			return schoolYearSql(x, name, context);
+			return schoolYearSql(x, p, name, context);
 		case 'date':
 			return dateSql(x, name);
 		case 'interval':
-			return intervalSql(x, name);
+			return intervalSql(x, p, name);
 	}
 }

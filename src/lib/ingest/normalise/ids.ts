@@ -1,6 +1,6 @@
 import { join, literal, sql, type SqlQuery } from '../../db/sql.ts';
 import { STATES } from '../../geo/states.ts';
-import type { FieldSql } from './field-sql.ts';
+import { first, type FieldSql } from './field-sql.ts';
 
 /**
  * A numeric identifier left-padded to `width` digits: Excel drops leading zeros (`100190` →
@@ -13,14 +13,19 @@ export function paddedIdSql(
 	width: number,
 	codes: { tooLong: string; notNumeric: string }
 ): FieldSql {
-	const digits = sql`regexp_extract(${x}, '^\\d+')`;
-	const numeric = sql`regexp_matches(${x}, '^\\d+(\\.0+)?$')`;
-	const fits = sql`(${numeric} AND length(${digits}) <= ${literal(String(width))}::INTEGER)`;
-	const value = sql`CASE WHEN ${fits} THEN lpad(${digits}, ${literal(String(width))}::INTEGER, '0') END`;
+	const w = literal(String(width));
+	const fits = sql`regexp_matches(${x}, ${literal(`^\\d{1,${width}}(\\.0+)?$`)})`;
 	return {
-		outputs: [{ column, value }],
-		error: sql`CASE WHEN ${x} IS NULL OR ${fits} THEN NULL WHEN ${numeric} THEN ${literal(codes.tooLong)} ELSE ${literal(codes.notNumeric)} END`,
-		change: sql`CASE WHEN ${fits} AND contains(${x}, '.') THEN 'decimal_zero_removed' WHEN ${fits} AND length(${digits}) < ${literal(String(width))}::INTEGER THEN 'zero_padded' END`
+		outputs: [
+			{
+				column,
+				value: sql`CASE WHEN ${fits} THEN lpad(split_part(${x}, '.', 1), ${w}::INTEGER, '0') END`
+			}
+		],
+		error: (v) =>
+			sql`CASE WHEN ${x} IS NULL OR ${first(v)} IS NOT NULL THEN NULL WHEN regexp_matches(${x}, '^\\d+(\\.0+)?$') THEN ${literal(codes.tooLong)} ELSE ${literal(codes.notNumeric)} END`,
+		change: (v) =>
+			sql`CASE WHEN ${first(v)} = ${x} OR ${first(v)} IS NULL THEN NULL WHEN contains(${x}, '.') THEN 'decimal_zero_removed' ELSE 'zero_padded' END`
 	};
 }
 
@@ -44,12 +49,12 @@ export function stateLookupSql(
 
 /** A USPS state abbreviation, upper-cased; a full state name becomes its abbreviation. */
 export function stateAbbrSql(x: SqlQuery): FieldSql {
-	const byName = stateLookupSql(sql`lower(${x})`, 'name', 'abbr');
-	const isCode = sql`regexp_matches(${x}, '^[A-Za-z]{2}$')`;
-	const value = sql`CASE WHEN ${isCode} THEN upper(${x}) ELSE ${byName} END`;
+	const value = sql`CASE WHEN regexp_matches(${x}, '^[A-Za-z]{2}$') THEN upper(${x}) ELSE ${stateLookupSql(sql`lower(${x})`, 'name', 'abbr')} END`;
 	return {
 		outputs: [{ column: 'state_abbr', value }],
-		error: sql`CASE WHEN ${x} IS NOT NULL AND (${value}) IS NULL THEN 'not_allowed_value' END`,
-		change: sql`CASE WHEN NOT ${isCode} AND (${value}) IS NOT NULL THEN 'state_name_to_abbr' WHEN ${isCode} AND ${x} <> upper(${x}) THEN 'upper_cased' END`
+		error: (v) =>
+			sql`CASE WHEN ${x} IS NOT NULL AND ${first(v)} IS NULL THEN 'not_allowed_value' END`,
+		change: (v) =>
+			sql`CASE WHEN ${first(v)} = ${x} OR ${first(v)} IS NULL THEN NULL WHEN upper(${x}) = ${first(v)} THEN 'upper_cased' ELSE 'state_name_to_abbr' END`
 	};
 }

@@ -49,26 +49,27 @@ export function missingCodes(
 	return codes;
 }
 
-/** SQL: the missing reason of trimmed text `t` (NULL when `t` is a value). User codes are bound. */
+/**
+ * SQL: the missing reason of trimmed text `t` (NULL when `t` is a value). Codes are short, so
+ * longer text skips the lookups (a lazy CASE); user codes are bound parameters.
+ */
 export function missingReasonSql(
 	t: SqlQuery,
 	kind: FieldKind,
 	overrides: Readonly<Record<string, MissingReason>> = {}
 ): SqlQuery {
 	const codes = missingCodes(kind, overrides);
+	const longest = Math.max(6, ...[...codes.keys()].map((c) => c.length));
 	const branches = REASON_ORDER.flatMap((reason) => {
 		const list = [...codes].filter(([, r]) => r === reason).map(([code]) => sql`${code}`);
 		return list.length === 0
 			? []
 			: [sql`WHEN lower(${t}) IN (${join(list, ', ')}) THEN ${literal(reason)}`];
 	});
-	const counts = TEXTUAL.includes(kind)
+	const numeric = TEXTUAL.includes(kind)
 		? sql``
-		: sql` WHEN regexp_matches(${t}, ${literal('^[<≤]\\s*\\d+(\\.\\d+)?$')}) THEN 'suppressed'`;
-	const sentinelDecimals = TEXTUAL.includes(kind)
-		? sql``
-		: sql` WHEN regexp_matches(${t}, ${literal('^-[123]\\.0+$')}) THEN ${sentinelReason(t)}`;
-	return sql`CASE WHEN ${t} IS NULL OR ${t} = '' THEN 'missing' ${join(branches, ' ')}${counts}${sentinelDecimals} END`;
+		: sql` WHEN regexp_matches(${t}, '^[<≤]\\s*\\d+(\\.\\d+)?$') THEN 'suppressed' WHEN regexp_matches(${t}, '^-[123]\\.0+$') THEN ${sentinelReason(t)}`;
+	return sql`CASE WHEN ${t} IS NULL OR ${t} = '' THEN 'missing' WHEN length(${t}) > ${literal(String(longest))}::INTEGER THEN NULL ${join(branches, ' ')}${numeric} END`;
 }
 
 function sentinelReason(t: SqlQuery): SqlQuery {

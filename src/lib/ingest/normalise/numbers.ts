@@ -1,5 +1,5 @@
 import { literal, raw, sql, type SqlQuery } from '../../db/sql.ts';
-import type { FieldSql, NormaliseContext } from './field-sql.ts';
+import { first, type FieldSql, type NormaliseContext } from './field-sql.ts';
 
 const PLAIN = '^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$';
 const THOUSANDS = '^[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?$';
@@ -7,26 +7,22 @@ const DOT_THOUSANDS = '^[+-]?[1-9]\\d{0,2}(\\.\\d{3})+(,\\d+)?$';
 const COMMA_DECIMAL = '^[+-]?\\d+,\\d+$';
 
 /**
- * Numeric text to a plain number string: `1,234.5` → `1234.5`; in semicolon files (European
- * Excel) `1.234,5` → `1234.5` and `0,67` → `0.67`. Returns the cleaned text (NULL when not a number) and the change.
+ * Numeric text as a plain number string, or NULL when it is not a number: `1,234.5` → `1234.5`;
+ * in semicolon files (European Excel) `1.234,5` → `1234.5` and `0,67` → `0.67`. Plain numbers
+ * are checked by pattern first, because DuckDB's casts also accept `1_000` and `0x10`.
  */
-export function numberText(
-	x: SqlQuery,
-	context: NormaliseContext
-): { text: SqlQuery; change: SqlQuery } {
+export function numberText(x: SqlQuery, context: Pick<NormaliseContext, 'decimalComma'>): SqlQuery {
 	if (context.decimalComma) {
-		const dotted = sql`regexp_matches(${x}, ${literal(DOT_THOUSANDS)})`;
-		const comma = sql`regexp_matches(${x}, ${literal(COMMA_DECIMAL)})`;
-		return {
-			text: sql`CASE WHEN ${dotted} THEN replace(replace(${x}, '.', ''), ',', '.') WHEN ${comma} THEN replace(${x}, ',', '.') WHEN regexp_matches(${x}, ${literal(PLAIN)}) THEN ${x} END`,
-			change: sql`CASE WHEN ${dotted} OR ${comma} THEN 'decimal_comma' END`
-		};
+		return sql`CASE WHEN regexp_matches(${x}, ${literal(COMMA_DECIMAL)}) THEN replace(${x}, ',', '.') WHEN regexp_matches(${x}, ${literal(DOT_THOUSANDS)}) THEN replace(replace(${x}, '.', ''), ',', '.') WHEN regexp_matches(${x}, ${literal(PLAIN)}) THEN ${x} END`;
 	}
-	const thousands = sql`regexp_matches(${x}, ${literal(THOUSANDS)})`;
-	return {
-		text: sql`CASE WHEN regexp_matches(${x}, ${literal(PLAIN)}) THEN ${x} WHEN ${thousands} THEN replace(${x}, ',', '') END`,
-		change: sql`CASE WHEN ${thousands} THEN 'thousands_separator_removed' END`
-	};
+	return sql`CASE WHEN regexp_matches(${x}, ${literal(PLAIN)}) THEN ${x} WHEN regexp_matches(${x}, ${literal(THOUSANDS)}) THEN replace(${x}, ',', '') END`;
+}
+
+/** The change a number's text needed (separators), given the cleaned text's value. */
+function separatorChange(x: SqlQuery, context: NormaliseContext): SqlQuery {
+	return context.decimalComma
+		? sql`CASE WHEN contains(${x}, ',') OR regexp_matches(${x}, '\\.\\d{3}(,|$)') THEN 'decimal_comma' END`
+		: sql`CASE WHEN contains(${x}, ',') THEN 'thousands_separator_removed' END`;
 }
 
 /** A DOUBLE (`number`) or a fixed-point DECIMAL; `nonNegative` rejects negative values. */
@@ -37,13 +33,12 @@ export function numberSql(
 	context: NormaliseContext,
 	nonNegative: boolean
 ): FieldSql {
-	const { text, change } = numberText(x, context);
-	const value = sql`TRY_CAST(${text} AS ${raw(type)})`;
-	const negative = nonNegative ? sql` WHEN ${value} < 0 THEN 'negative_count'` : sql``;
+	const value = sql`TRY_CAST(${numberText(x, context)} AS ${raw(type)})`;
 	return {
 		outputs: [{ column, value }],
-		error: sql`CASE WHEN ${x} IS NULL THEN NULL WHEN ${value} IS NULL THEN 'not_a_number'${negative} END`,
-		change
+		error: (v) =>
+			sql`CASE WHEN ${x} IS NULL THEN NULL WHEN ${first(v)} IS NULL THEN 'not_a_number'${nonNegative ? sql` WHEN ${first(v)} < 0 THEN 'negative_count'` : sql``} END`,
+		change: (v) => sql`CASE WHEN ${first(v)} IS NOT NULL THEN ${separatorChange(x, context)} END`
 	};
 }
 
@@ -54,52 +49,56 @@ export function integerSql(
 	context: NormaliseContext,
 	nonNegative: boolean
 ): FieldSql {
-	const { text, change } = numberText(x, context);
-	const whole = sql`regexp_matches(${text}, '^[+-]?\\d+(\\.0+)?$')`;
-	const value = sql`CASE WHEN ${whole} THEN TRY_CAST(regexp_extract(${text}, '^[+-]?\\d+') AS INTEGER) END`;
-	const negative = nonNegative ? sql` WHEN ${value} < 0 THEN 'negative_count'` : sql``;
+	const text = numberText(x, context);
+	const value = sql`CASE WHEN regexp_matches(${x}, '^[+-]?\\d+$') THEN TRY_CAST(${x} AS INTEGER) ELSE TRY_CAST(regexp_extract(${text}, '^([+-]?\\d+)(\\.0*)?$', 1) AS INTEGER) END`;
 	return {
 		outputs: [{ column, value }],
-		error: sql`CASE WHEN ${x} IS NULL THEN NULL WHEN ${value} IS NULL THEN 'not_an_integer'${negative} END`,
-		change: sql`coalesce(${change}, CASE WHEN ${whole} AND contains(${text}, '.') THEN 'decimal_zero_removed' END)`
+		error: (v) =>
+			sql`CASE WHEN ${x} IS NULL THEN NULL WHEN ${first(v)} IS NULL THEN 'not_an_integer'${nonNegative ? sql` WHEN ${first(v)} < 0 THEN 'negative_count'` : sql``} END`,
+		change: (v) =>
+			sql`CASE WHEN ${first(v)} IS NULL OR regexp_matches(${x}, '^[+-]?\\d+$') THEN NULL ELSE coalesce(${separatorChange(x, context)}, 'decimal_zero_removed') END`
 	};
 }
 
-/**
- * A proportion in [0, 1]. `67%` is always 0.67; a plain number is divided by 100 when the column's
- * scale is percent (decided per column before this runs, `percent-scale.ts`).
- */
-export function proportionSql(x: SqlQuery, column: string, context: NormaliseContext): FieldSql {
-	const marked = sql`ends_with(${x}, '%')`;
-	const bare = sql`CASE WHEN ${marked} THEN rtrim(left(${x}, -1)) ELSE ${x} END`;
-	const { text, change } = numberText(bare, context);
-	const number = sql`TRY_CAST(${text} AS DOUBLE)`;
-	const scaled = context.percentScale
-		? sql`${number} / 100`
-		: sql`CASE WHEN ${marked} THEN ${number} / 100 ELSE ${number} END`;
-	return {
-		outputs: [{ column, value: sql`CASE WHEN (${scaled}) BETWEEN 0 AND 1 THEN ${scaled} END` }],
-		error: sql`CASE WHEN ${x} IS NULL THEN NULL WHEN ${number} IS NULL THEN 'not_a_number' WHEN NOT (${scaled}) BETWEEN 0 AND 1 THEN 'out_of_range' END`,
-		change: sql`coalesce(CASE WHEN ${marked} THEN 'percent_sign_removed' END, ${context.percentScale ? sql`'percent_scaled'` : sql`NULL`}, ${change})`
-	};
+/** `67%` → 67 and a plain number as itself, as DOUBLE (computed once per row). */
+function shareNumber(x: SqlQuery, context: NormaliseContext): SqlQuery {
+	return sql`TRY_CAST(${numberText(sql`rtrim(CASE WHEN ends_with(${x}, '%') THEN left(${x}, -1) ELSE ${x} END)`, context)} AS DOUBLE)`;
 }
 
 /**
- * A percentage stored on its 0–100 scale (e.g. LearnPlatform `pct_access`): `67%` and `67` are
- * 67; plain numbers are multiplied by 100 only when the column's scale was decided to be
- * proportions.
+ * A share stored on a `scale` of 1 (proportion, `proportion` kind) or 100 (percent, `percent`
+ * kind). `67%` is always 67 percent; plain numbers are percentages when the column's scale was
+ * decided to be percent (`percent-scale.ts`), else proportions.
  */
-export function percentSql(x: SqlQuery, column: string, context: NormaliseContext): FieldSql {
+export function shareSql(
+	x: SqlQuery,
+	p: SqlQuery,
+	column: string,
+	context: NormaliseContext,
+	scale: 1 | 100
+): FieldSql {
 	const marked = sql`ends_with(${x}, '%')`;
-	const bare = sql`CASE WHEN ${marked} THEN rtrim(left(${x}, -1)) ELSE ${x} END`;
-	const { text, change } = numberText(bare, context);
-	const number = sql`TRY_CAST(${text} AS DOUBLE)`;
-	const scaled = context.percentScale
-		? number
-		: sql`CASE WHEN ${marked} THEN ${number} ELSE ${number} * 100 END`;
+	const plainFactor = context.percentScale ? scale / 100 : scale;
+	const scaled = sql`CASE WHEN ${marked} THEN ${p} * ${literal(String(scale / 100))}::DOUBLE ELSE ${p} * ${literal(String(plainFactor))}::DOUBLE END`;
+	const plainChange =
+		scale === 1
+			? context.percentScale
+				? 'percent_scaled'
+				: null
+			: context.percentScale
+				? null
+				: 'proportion_to_percent';
 	return {
-		outputs: [{ column, value: sql`CASE WHEN (${scaled}) BETWEEN 0 AND 100 THEN ${scaled} END` }],
-		error: sql`CASE WHEN ${x} IS NULL THEN NULL WHEN ${number} IS NULL THEN 'not_a_number' WHEN NOT (${scaled}) BETWEEN 0 AND 100 THEN 'out_of_range' END`,
-		change: sql`coalesce(CASE WHEN ${marked} THEN 'percent_sign_removed' END, ${context.percentScale ? sql`NULL` : sql`'proportion_to_percent'`}, ${change})`
+		prepare: shareNumber(x, context),
+		outputs: [
+			{
+				column,
+				value: sql`CASE WHEN (${scaled}) BETWEEN 0 AND ${literal(String(scale))}::DOUBLE THEN ${scaled} END`
+			}
+		],
+		error: (v) =>
+			sql`CASE WHEN ${x} IS NULL OR ${first(v)} IS NOT NULL THEN NULL WHEN ${p} IS NULL THEN 'not_a_number' ELSE 'out_of_range' END`,
+		change: (v) =>
+			sql`CASE WHEN ${first(v)} IS NULL THEN NULL WHEN ${marked} THEN 'percent_sign_removed' ELSE ${plainChange === null ? separatorChange(x, context) : sql`${literal(plainChange)}`} END`
 	};
 }

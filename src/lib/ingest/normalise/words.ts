@@ -1,5 +1,5 @@
 import { join, literal, sql, type SqlQuery } from '../../db/sql.ts';
-import type { FieldSql } from './field-sql.ts';
+import { first, type FieldSql } from './field-sql.ts';
 
 const YES = ['y', 'yes', 'true', 't', '1', '1.0', 'sí', 'si', 'oui'];
 const NO = ['n', 'no', 'false', 'f', '0', '0.0', 'non'];
@@ -16,31 +16,29 @@ const list = (values: readonly string[]) =>
  */
 export function yesNoSql(x: SqlQuery, column: string, asBoolean: boolean): FieldSql {
 	const lower = sql`lower(${x})`;
-	const yes = sql`${lower} IN (${list(YES)})`;
-	const no = sql`${lower} IN (${list(NO)})`;
 	const value = asBoolean
-		? sql`CASE WHEN ${yes} THEN true WHEN ${no} THEN false END`
-		: sql`CASE WHEN ${yes} THEN 1 WHEN ${no} THEN 0 END`;
-	const canonical = asBoolean ? list(['true', 'false']) : list(['1', '0']);
+		? sql`CASE WHEN ${lower} IN (${list(YES)}) THEN true WHEN ${lower} IN (${list(NO)}) THEN false END`
+		: sql`CASE WHEN ${lower} IN (${list(YES)}) THEN 1 WHEN ${lower} IN (${list(NO)}) THEN 0 END`;
 	return {
 		outputs: [{ column, value }],
-		error: sql`CASE WHEN ${x} IS NOT NULL AND NOT (${yes} OR ${no}) THEN 'not_yes_no' END`,
-		change: sql`CASE WHEN (${yes} OR ${no}) AND ${x} NOT IN (${canonical}) THEN 'yes_no_normalised' END`
+		error: (v) => sql`CASE WHEN ${x} IS NOT NULL AND ${first(v)} IS NULL THEN 'not_yes_no' END`,
+		change: (v) =>
+			sql`CASE WHEN ${first(v)} IS NOT NULL AND ${first(v)}::VARCHAR <> ${x} THEN 'yes_no_normalised' END`
 	};
 }
 
 /** One of a fixed list of values, matched case-insensitively and stored as listed. */
 export function enumSql(x: SqlQuery, column: string, values: readonly string[]): FieldSql {
 	const branches = values.map((v) => sql`WHEN ${literal(v.toLowerCase())} THEN ${literal(v)}`);
-	const value = sql`(CASE lower(${x}) ${join(branches, ' ')} END)`;
 	return {
-		outputs: [{ column, value }],
-		error: sql`CASE WHEN ${x} IS NOT NULL AND ${value} IS NULL THEN 'not_allowed_value' END`,
-		change: sql`CASE WHEN ${value} <> ${x} THEN 'case_normalised' END`
+		outputs: [{ column, value: sql`(CASE lower(${x}) ${join(branches, ' ')} END)` }],
+		error: (v) =>
+			sql`CASE WHEN ${x} IS NOT NULL AND ${first(v)} IS NULL THEN 'not_allowed_value' END`,
+		change: (v) => sql`CASE WHEN ${first(v)} <> ${x} THEN 'case_normalised' END`
 	};
 }
 
 /** Free text, kept as written (trimmed). */
 export function textSql(x: SqlQuery, column: string): FieldSql {
-	return { outputs: [{ column, value: x }], error: sql`NULL`, change: sql`NULL` };
+	return { outputs: [{ column, value: x }], error: () => sql`NULL`, change: () => sql`NULL` };
 }

@@ -1,8 +1,8 @@
 import { identifier, join, literal, raw, sql, type SqlQuery } from '../../db/sql.ts';
 import type { MissingReason } from '../mapping/mapping.ts';
 import { fieldSql } from '../normalise/by-kind.ts';
-import { schoolYearSql } from '../normalise/dates.ts';
-import type { NormaliseContext } from '../normalise/field-sql.ts';
+import { schoolYearValueSql } from '../normalise/dates.ts';
+import type { FieldSql } from '../normalise/field-sql.ts';
 import { stateLookupSql } from '../normalise/ids.ts';
 import { missingReasonSql } from '../normalise/missing-codes.ts';
 import { stageColumn, stagedWithLines, type StagedFile } from '../stage/stage-chunks.ts';
@@ -15,41 +15,69 @@ export interface CheckOptions {
 	readonly decimalComma: boolean;
 	readonly yearMapping?: 'fall' | 'spring';
 	readonly saipeLag: number;
-	/** Proportion fields whose plain numbers are percentages. */
+	/** Proportion and percent fields whose plain numbers are percentages. */
 	readonly percentFields: ReadonlySet<string>;
 }
 
-const WS = "' ' || chr(9) || chr(10) || chr(13) || chr(160)";
+/** Blanks trimmed from every value: space, tab, line breaks and the no-break space Excel writes. */
+const BLANKS = literal(' \t\n\r\u00a0');
 
 /**
- * The trimmed text and missing reason of every field (`x_f` is the text when not missing): the
- * first layers of the checked table, also used alone to decide percentage scales.
+ * Trims blanks; the general `trim(x, chars)` is several times slower than `trim(x)` in DuckDB, so
+ * it runs only when the first or last character is not a space but another blank.
+ */
+function trimSql(x: SqlQuery): SqlQuery {
+	return sql`CASE WHEN ascii(${x}) IN (9, 10, 13, 160) OR ascii(right(${x}, 1)) IN (9, 10, 13, 160) THEN trim(${x}, ${BLANKS}) ELSE trim(${x}) END`;
+}
+
+/** Fields whose text is read (from a column or a constant): they have `r_`, `m_`, `e_`, `g_`. */
+export const reads = (p: FieldPlan) => p.source.kind === 'column' || p.source.kind === 'constant';
+
+/** Fields that can reject a row or record a change: read or derived (`e_`, `g_`). */
+export const checks = (p: FieldPlan) => reads(p) || p.source.kind === 'derived';
+
+/** `SELECT *, <columns> FROM (<inner>)`: one layer of computed columns. */
+function layer(inner: SqlQuery, columns: readonly SqlQuery[]): SqlQuery {
+	return columns.length === 0 ? inner : sql`SELECT *, ${join(columns, ', ')} FROM (${inner})`;
+}
+
+/**
+ * The raw, trimmed and missing-checked text of every field read from the file (`x_f` is the text
+ * when not missing): the first layers of the checked table, also used alone to decide scales.
  */
 export function textLayersSql(staged: StagedFile, plan: LoadPlan, options: CheckOptions): SqlQuery {
-	const rawColumns = plan.fields.map((p) => sql`${rawText(p)} AS ${col.raw(p.field.name)}`);
-	const trimmed = plan.fields.map(
-		(p) => sql`trim(${col.raw(p.field.name)}, ${raw(WS)}) AS ${col.trimmed(p.field.name)}`
+	const read = plan.fields.filter(reads);
+	const rawColumns = read.map((p) => sql`${rawText(p)} AS ${col.raw(p.field.name)}`);
+	const base = sql`SELECT rec, line, ${join(rawColumns, ', ')} FROM ${stagedWithLines(staged)}`;
+	const trimmed = layer(
+		base,
+		read.map((p) => sql`${trimSql(col.raw(p.field.name))} AS ${col.trimmed(p.field.name)}`)
 	);
-	const missing = plan.fields.map((p) => {
-		const reads = p.source.kind === 'column' || p.source.kind === 'constant';
-		return sql`${reads ? missingReasonSql(col.trimmed(p.field.name), p.field.kind, options.missingCodes) : sql`NULL::VARCHAR`} AS ${col.missing(p.field.name)}`;
-	});
-	const texts = plan.fields.map(
-		(p) =>
-			sql`CASE WHEN ${col.missing(p.field.name)} IS NULL THEN ${col.trimmed(p.field.name)} END AS ${col.text(p.field.name)}`
+	const missing = layer(
+		trimmed,
+		read.map(
+			(p) =>
+				sql`${missingReasonSql(col.trimmed(p.field.name), p.field.kind, options.missingCodes)} AS ${col.missing(p.field.name)}`
+		)
 	);
-	return sql`SELECT *, ${join(texts, ', ')} FROM (SELECT *, ${join(missing, ', ')} FROM (SELECT *, ${join(trimmed, ', ')} FROM (SELECT rec, line, ${join(rawColumns, ', ')} FROM ${stagedWithLines(staged)})))`;
+	return layer(
+		missing,
+		read.map(
+			(p) =>
+				sql`CASE WHEN ${col.missing(p.field.name)} IS NULL THEN ${col.trimmed(p.field.name)} END AS ${col.text(p.field.name)}`
+		)
+	);
 }
 
 function rawText(plan: FieldPlan): SqlQuery {
 	if (plan.source.kind === 'column') return identifier(stageColumn(plan.source.index));
-	if (plan.source.kind === 'constant') return sql`${plan.source.value}::VARCHAR`;
-	return sql`NULL::VARCHAR`;
+	return sql`${plan.source.kind === 'constant' ? plan.source.value : null}::VARCHAR`;
 }
 
 /**
  * `CREATE TABLE <name> AS` the checked rows: per field its raw text, missing reason, typed values,
  * error code and change; derived fields; `required_missing` errors; warning flags; `has_error`.
+ * Layered so each costly expression runs once per row: prepare → values → errors and changes.
  */
 export function checkedTableSql(
 	name: SqlQuery,
@@ -57,79 +85,89 @@ export function checkedTableSql(
 	plan: LoadPlan,
 	options: CheckOptions
 ): SqlQuery {
-	const typed = plan.fields.flatMap((p) => typedColumns(p, options));
-	const layerD = sql`SELECT rec, line, ${join(typed, ', ')} FROM (${textLayersSql(staged, plan, options)})`;
+	const normalisers = new Map<string, FieldSql>();
+	for (const p of plan.fields.filter(reads)) {
+		const context = {
+			decimalComma: options.decimalComma,
+			yearMapping: options.yearMapping,
+			percentScale: options.percentFields.has(p.field.name)
+		};
+		normalisers.set(
+			p.field.name,
+			fieldSql(p.field, col.text(p.field.name), col.prepared(p.field.name), context)
+		);
+	}
+	const text = textLayersSql(staged, plan, options);
+	const prepared = layer(
+		text,
+		[...normalisers].flatMap(([f, n]) =>
+			n.prepare ? [sql`${n.prepare} AS ${col.prepared(f)}`] : []
+		)
+	);
+	const typed = layer(
+		prepared,
+		plan.fields.flatMap((p) => valueColumns(p, normalisers.get(p.field.name)))
+	);
+	const checked = layer(
+		typed,
+		[...normalisers].flatMap(([f, n]) => {
+			const v = n.outputs.map((o) => col.value(o.column));
+			return [sql`(${n.error(v)}) AS ${col.error(f)}`, sql`(${n.change(v)}) AS ${col.change(f)}`];
+		})
+	);
 	const finals = plan.fields.flatMap((p) => finalColumns(p, plan, options));
-	const errors = plan.fields.map((p) => sql`${col.error(p.field.name)} IS NOT NULL`);
-	const warnings = warningsSql(plan);
-	const warningColumns = warnings.map(
+	const warnings = warningsSql(plan).map(
 		(w) => sql`coalesce(${w.sql}, false) AS ${col.warning(w.code)}`
 	);
-	const layerE = sql`SELECT rec, line, ${join([...finals, ...warningColumns], ', ')} FROM (${layerD})`;
-	return sql`CREATE TABLE ${name} AS SELECT *, (${join(errors, ' OR ')}) AS has_error FROM (${layerE}) ORDER BY rec`;
+	const last = sql`SELECT rec, line, ${join([...finals, ...warnings], ', ')} FROM (${checked})`;
+	const errors = plan.fields.filter(checks).map((p) => sql`${col.error(p.field.name)} IS NOT NULL`);
+	return sql`CREATE TABLE ${name} AS SELECT *, (${join(errors, ' OR ')}) AS has_error FROM (${last})`;
 }
 
-function typedColumns(plan: FieldPlan, options: CheckOptions): SqlQuery[] {
-	const f = plan.field.name;
-	const keep = [sql`${col.raw(f)}`, sql`${col.missing(f)}`];
-	const x = col.text(f);
-	if (plan.source.kind === 'absent' || plan.source.kind === 'derived') {
-		const nulls = outputColumns(plan.field).map(
+function valueColumns(plan: FieldPlan, normaliser: FieldSql | undefined): SqlQuery[] {
+	if (!normaliser)
+		return outputColumns(plan.field).map(
 			(c) => sql`NULL::${raw(plan.field.type)} AS ${col.value(c)}`
 		);
-		return [
-			...keep,
-			...nulls,
-			sql`NULL::VARCHAR AS ${col.error(f)}`,
-			sql`NULL::VARCHAR AS ${col.change(f)}`
-		];
-	}
-	const context: NormaliseContext = {
-		decimalComma: options.decimalComma,
-		yearMapping: options.yearMapping,
-		percentScale: options.percentFields.has(f)
-	};
-	const normalised = fieldSql(plan.field, x, context);
-	const outputs = normalised.outputs.map(
+	return normaliser.outputs.map(
 		(o) => sql`(${o.value})::${raw(plan.field.type)} AS ${col.value(o.column)}`
 	);
-	return [
-		...keep,
-		...outputs,
-		sql`(${normalised.error}) AS ${col.error(f)}`,
-		sql`(${normalised.change}) AS ${col.change(f)}`
-	];
 }
 
 function finalColumns(plan: FieldPlan, load: LoadPlan, options: CheckOptions): SqlQuery[] {
 	const f = plan.field.name;
 	const [first, ...rest] = outputColumns(plan.field);
-	const value =
-		plan.source.kind === 'derived'
-			? sql`(${derivedSql(plan, load, options)})::${raw(plan.field.type)}`
-			: col.value(first!);
-	const required = plan.field.required
-		? sql`coalesce(${col.error(f)}, CASE WHEN ${value} IS NULL THEN 'required_missing' END)`
+	if (plan.source.kind === 'absent') return outputColumns(plan.field).map((c) => col.value(c));
+	if (plan.source.kind === 'derived') {
+		const value = sql`(${derivedSql(plan, load, options)})::${raw(plan.field.type)}`;
+		const error = plan.field.required
+			? sql`CASE WHEN ${value} IS NULL THEN 'required_missing' END`
+			: sql`NULL::VARCHAR`;
+		return [
+			sql`${value} AS ${col.value(first!)}`,
+			sql`${error} AS ${col.error(f)}`,
+			sql`CASE WHEN ${value} IS NOT NULL THEN ${literal(plan.source.rule)} END AS ${col.change(f)}`
+		];
+	}
+	const error = plan.field.required
+		? sql`coalesce(${col.error(f)}, CASE WHEN ${col.value(first!)} IS NULL THEN 'required_missing' END)`
 		: col.error(f);
-	const change =
-		plan.source.kind === 'derived'
-			? sql`CASE WHEN ${value} IS NOT NULL THEN ${literal(plan.source.rule)} END`
-			: col.change(f);
 	return [
 		col.raw(f),
 		col.missing(f),
-		sql`${value} AS ${col.value(first!)}`,
+		col.value(first!),
 		...rest.map((c) => col.value(c)),
-		sql`${required} AS ${col.error(f)}`,
-		sql`${change} AS ${col.change(f)}`
+		sql`${error} AS ${col.error(f)}`,
+		col.change(f)
 	];
 }
 
 /** The value of a derived field from the values it is derived from (chains resolved). */
 function derivedSql(plan: FieldPlan, load: LoadPlan, options: CheckOptions): SqlQuery {
 	if (plan.source.kind !== 'derived') return col.value(plan.field.name);
-	const fromPlan = load.fields.find((p) => p.field.name === (plan.source as { from: string }).from);
-	const from = fromPlan ? derivedSql(fromPlan, load, options) : col.value(plan.source.from);
+	const fromName = plan.source.from;
+	const fromPlan = load.fields.find((p) => p.field.name === fromName);
+	const from = fromPlan ? derivedSql(fromPlan, load, options) : col.value(fromName);
 	switch (plan.source.rule) {
 		case 'state_fips_from_leaid':
 			return sql`left(${from}, 2)`;
@@ -142,7 +180,6 @@ function derivedSql(plan: FieldPlan, load: LoadPlan, options: CheckOptions): Sql
 		case 'school_year_from_saipe_year':
 			return sql`${from} + ${literal(String(options.saipeLag))}::INTEGER`;
 		case 'school_year_from_survey_wave':
-			return schoolYearSql(from, plan.field.name, { decimalComma: false, percentScale: false })
-				.outputs[0]!.value;
+			return schoolYearValueSql(from);
 	}
 }

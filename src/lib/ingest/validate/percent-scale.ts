@@ -61,7 +61,7 @@ export async function decideScales(
 	if (fields.length === 0) return { percentFields, issues };
 	const measures = fields.map((p, i) => {
 		const x = col.text(p.field.name);
-		const plain = sql`TRY_CAST(${numberText(x, { decimalComma: options.decimalComma, percentScale: false }).text} AS DOUBLE)`;
+		const plain = sql`TRY_CAST(${numberText(x, { decimalComma: options.decimalComma })} AS DOUBLE)`;
 		return sql`count(*) FILTER (WHERE ends_with(${x}, '%')) AS ${col.value(`marked_${i}`)}, count(${plain}) FILTER (WHERE NOT ends_with(${x}, '%')) AS ${col.value(`plain_${i}`)}, max(${plain}) FILTER (WHERE NOT ends_with(${x}, '%')) AS ${col.value(`max_${i}`)}`;
 	});
 	const [row] = await db.query<Record<string, number | null>>(

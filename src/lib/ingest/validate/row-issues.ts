@@ -3,6 +3,7 @@ import { identifier, join, sql, type SqlQuery } from '../../db/sql.ts';
 import type { IssueCode } from '../issues.ts';
 import type { RejectedRow, RejectReason } from '../report.ts';
 import { stageColumn, type StagedFile } from '../stage/stage-chunks.ts';
+import { checks, reads } from './checked-sql.ts';
 import { col } from './columns.ts';
 import { duplicateMessage, rowErrorMessage, structuralMessage } from './messages.ts';
 import type { LoadPlan } from './plan.ts';
@@ -68,9 +69,12 @@ export async function rejectedRows(c: RejectContext): Promise<RejectedRow[]> {
 async function invalidRows(
 	c: RejectContext
 ): Promise<{ rec: number; line: number; reasons: RejectReason[] }[]> {
-	const parts = c.plan.fields.map(
-		(p, i) =>
-			sql`SELECT rec, line, ${i} AS fi, ${col.error(p.field.name)} AS code, ${col.raw(p.field.name)} AS value, ${col.missing(p.field.name)} AS reason FROM ${c.checked} WHERE ${col.error(p.field.name)} IS NOT NULL AND rec IN (SELECT rec FROM listed)`
+	const parts = c.plan.fields.flatMap((p, i) =>
+		!checks(p)
+			? []
+			: [
+					sql`SELECT rec, line, ${i} AS fi, ${col.error(p.field.name)} AS code, ${reads(p) ? col.raw(p.field.name) : sql`NULL::VARCHAR`} AS value, ${reads(p) ? col.missing(p.field.name) : sql`NULL::VARCHAR`} AS reason FROM ${c.checked} WHERE ${col.error(p.field.name)} IS NOT NULL AND rec IN (SELECT rec FROM listed)`
+				]
 	);
 	const rows = await c.db.query<ErrorRow>(
 		sql`WITH listed AS (SELECT rec FROM ${c.checked} WHERE has_error ORDER BY rec LIMIT ${c.limit}) ${join(parts, ' UNION ALL ')} ORDER BY rec, fi`
