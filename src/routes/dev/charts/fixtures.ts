@@ -199,3 +199,40 @@ export const REPRESENTATION = [
 	},
 	{ poverty_group: 'high', base_share: 0.27, dosage_share: 0.18, representation_index: 0.18 / 0.27 }
 ];
+
+/** One row per kind of missing value, for the MissingValue and DataTable demo. */
+export const MISSINGNESS_TABLE = {
+	caption: 'The four kinds of missing value, as every table and chart shows them',
+	columns: [
+		{ id: 'case', label: 'Case' },
+		{ id: 'value', label: 'Shown as', numeric: true }
+	],
+	rows: [
+		{
+			key: 'min-n',
+			header: 'A group below the minimum size',
+			cells: { value: { absent: { status: 'suppressed', reason: 'min_n', label: 'n<10' } } }
+		},
+		{
+			key: 'unreliable',
+			header: 'An estimate too imprecise to show',
+			cells: { value: { absent: { status: 'suppressed', reason: 'unreliable', label: '‡' } } }
+		},
+		{
+			key: 'missing',
+			header: 'A count the district did not report',
+			cells: { value: { absent: { status: 'missing', reason: 'missing' } } }
+		},
+		{
+			key: 'not-applicable',
+			header: 'A rate over zero students',
+			cells: { value: { absent: { status: 'not_applicable', reason: 'zero_denominator' } } }
+		},
+		{
+			key: 'true-zero',
+			header: 'No student met the rule',
+			cells: { value: { absent: { status: 'true_zero', value: 0 }, zeroText: '0%' } }
+		},
+		{ key: 'shown', header: 'A plain value', cells: { value: '42%' } }
+	]
+} as const;
