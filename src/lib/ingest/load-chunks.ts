@@ -74,8 +74,8 @@ export function notLoaded(
 
 /**
  * Loads one file's record chunks into `mapping.table`: stages them as text, normalises and checks
- * every value in SQL, rejects invalid rows and duplicate keys, and inserts the rest in one
- * statement (so an abort or a failure leaves the table as it was). Returns the report; asserts
+ * every value in SQL, rejects invalid rows and duplicate keys, builds the report, and only then
+ * inserts the rest in one statement (so an abort or a failure leaves the table as it was). Returns the report; asserts
  * `rowsRead = rowsLoaded + rowsRejected` against the table's row count. Rethrows only an abort.
  */
 export async function loadChunks(
@@ -174,14 +174,7 @@ async function validateAndInsert(
 	);
 	const rowsRejected = staged.structural.length + (counts?.errors ?? 0) + (counts?.dups ?? 0);
 	const rowsLoaded = staged.records - (counts?.errors ?? 0) - (counts?.dups ?? 0);
-	options.signal?.throwIfAborted();
-	progress('loading', rowsRead);
 	const loaded = loadedRowsSql(names.checked, names.dups);
-	await insertLoaded(db, plan, loaded, rowsLoaded);
-	if (rowsRead !== rowsLoaded + rowsRejected)
-		throw new Error(
-			`accounting: ${rowsRead} read ≠ ${rowsLoaded} loaded + ${rowsRejected} rejected`
-		);
 	const label = plan.fields.find((p) => p.field.name === 'leaid')?.label ?? 'leaid';
 	const reference = options.reference ?? 'districts';
 	const canMatch =
@@ -227,6 +220,16 @@ async function validateAndInsert(
 		plan,
 		limits.maxWarningsListedPerCode
 	);
+	const changes = await changeRecords(db, loaded, plan);
+	const missing = await missingRecords(db, loaded, plan);
+	options.signal?.throwIfAborted();
+	progress('loading', rowsRead);
+	if (rowsRead !== rowsLoaded + rowsRejected) {
+		throw new Error(
+			`accounting: ${rowsRead} read ≠ ${rowsLoaded} loaded + ${rowsRejected} rejected`
+		);
+	}
+	await insertLoaded(db, plan, loaded, rowsLoaded);
 	const report: FileReport = {
 		version: 1,
 		file: source.name,
@@ -246,8 +249,8 @@ async function validateAndInsert(
 		issues: [],
 		rejected,
 		rejectedNotListed: rowsRejected - rejected.length,
-		changes: await changeRecords(db, loaded, plan),
-		missing: await missingRecords(db, loaded, plan),
+		changes,
+		missing,
 		...(matched ? { districtMatch: matched.match } : {})
 	};
 	progress('done', rowsRead);
@@ -262,6 +265,7 @@ async function validateAndInsert(
 	return { ...report, issues: [...issues, ...fileSummaryIssues(report, issues)] };
 }
 
+/** Inserts the loaded rows in one transaction, checking the table grew by exactly `expected`. */
 async function insertLoaded(
 	db: Database,
 	plan: LoadPlan,
@@ -277,22 +281,30 @@ async function insertLoaded(
 		if (reasons.has(c.name)) return col.missing(c.name.slice(0, -'_missing_reason'.length));
 		return sql`NULL`;
 	});
-	const [before] = await db.query<{ n: number }>(
-		sql`SELECT count(*) AS n FROM ${identifier(spec.name)}`
-	);
-	await db.exec(
-		sql`INSERT INTO ${identifier(spec.name)} (${join(
-			spec.columns.map((c) => identifier(c.name)),
-			', '
-		)}) SELECT ${join(values, ', ')} FROM ${loaded} ORDER BY rec`
-	);
-	const [after] = await db.query<{ n: number }>(
-		sql`SELECT count(*) AS n FROM ${identifier(spec.name)}`
-	);
-	if ((after?.n ?? 0) - (before?.n ?? 0) !== expected)
-		throw new Error(
-			`accounting: expected ${expected} rows inserted into ${spec.name}, found ${(after?.n ?? 0) - (before?.n ?? 0)}`
+	await db.exec('BEGIN TRANSACTION');
+	try {
+		const [before] = await db.query<{ n: number }>(
+			sql`SELECT count(*) AS n FROM ${identifier(spec.name)}`
 		);
+		await db.exec(
+			sql`INSERT INTO ${identifier(spec.name)} (${join(
+				spec.columns.map((c) => identifier(c.name)),
+				', '
+			)}) SELECT ${join(values, ', ')} FROM ${loaded} ORDER BY rec`
+		);
+		const [after] = await db.query<{ n: number }>(
+			sql`SELECT count(*) AS n FROM ${identifier(spec.name)}`
+		);
+		const inserted = (after?.n ?? 0) - (before?.n ?? 0);
+		if (inserted !== expected)
+			throw new Error(
+				`accounting: expected ${expected} rows inserted into ${spec.name}, found ${inserted}`
+			);
+		await db.exec('COMMIT');
+	} catch (error) {
+		await db.exec('ROLLBACK');
+		throw error;
+	}
 }
 
 async function tableExists(db: Database, name: string): Promise<boolean> {

@@ -59,7 +59,7 @@ export function missingReasonSql(
 	overrides: Readonly<Record<string, MissingReason>> = {}
 ): SqlQuery {
 	const codes = missingCodes(kind, overrides);
-	const longest = Math.max(6, ...[...codes.keys()].map((c) => c.length));
+	const longest = Math.max(6, ...[...codes.keys()].map((c) => new TextEncoder().encode(c).length));
 	const branches = REASON_ORDER.flatMap((reason) => {
 		const list = [...codes].filter(([, r]) => r === reason).map(([code]) => sql`${code}`);
 		return list.length === 0
@@ -69,7 +69,7 @@ export function missingReasonSql(
 	const numeric = TEXTUAL.includes(kind)
 		? sql``
 		: sql` WHEN regexp_matches(${t}, '^[<≤]\\s*\\d+(\\.\\d+)?$') THEN 'suppressed' WHEN regexp_matches(${t}, '^-[123]\\.0+$') THEN ${sentinelReason(t)}`;
-	return sql`CASE WHEN ${t} IS NULL OR ${t} = '' THEN 'missing' WHEN length(${t}) > ${literal(String(longest))}::INTEGER THEN NULL ${join(branches, ' ')}${numeric} END`;
+	return sql`CASE WHEN ${t} IS NULL OR ${t} = '' THEN 'missing' WHEN strlen(${t}) > ${literal(String(longest))}::INTEGER THEN NULL ${join(branches, ' ')}${numeric} END`;
 }
 
 function sentinelReason(t: SqlQuery): SqlQuery {

@@ -1,20 +1,35 @@
 import type { Database } from '../../db/database.ts';
-import { join, literal, raw, sql, type SqlQuery } from '../../db/sql.ts';
+import { join, sql, type SqlQuery } from '../../db/sql.ts';
 import type { MissingReason } from '../mapping/mapping.ts';
 import type { ChangeRecord, MissingRecord } from '../report.ts';
+import { hasOuterBlank, reads } from './checked-sql.ts';
 import { col, outputColumns } from './columns.ts';
 import type { LoadPlan } from './plan.ts';
 
-const EXAMPLES = 3;
-const WS = "' ' || chr(9) || chr(10) || chr(13) || chr(160)";
+interface Example {
+	line: number;
+	before: string | null;
+	after: string | null;
+}
 
 interface Row {
 	fi: number;
 	rule: string;
 	n: number;
-	line: number;
-	before: string | null;
-	after: string | null;
+	ex: Example[];
+}
+
+/** Arrow gives the list as a vector of struct rows; plain objects are wanted. */
+function examples(list: unknown): Example[] {
+	return Array.from(list as Iterable<{ toJSON(): Example }>, (e) => e.toJSON());
+}
+
+/** Per (field, rule): the count and the first three rows, by one hash aggregate (no sort). */
+async function summarise(db: Database, parts: readonly SqlQuery[]): Promise<Row[]> {
+	const rows = await db.query<Omit<Row, 'ex'> & { ex: unknown }>(
+		sql`SELECT fi, rule, count(*)::INTEGER AS n, min_by({'line': line::INTEGER, 'before': before, 'after': after}, rec, 3) AS ex FROM (${join(parts, ' UNION ALL ')}) GROUP BY fi, rule ORDER BY fi, rule`
+	);
+	return rows.map((row) => ({ ...row, ex: examples(row.ex) }));
 }
 
 /**
@@ -34,7 +49,7 @@ export async function changeRecords(
 		);
 		const before = p.source.kind === 'derived' ? sourceText(plan, p.source.from) : col.raw(f);
 		const changed = sql`SELECT ${i} AS fi, ${col.change(f)} AS rule, rec, line, ${before} AS before, ${after} AS after FROM ${loaded} WHERE ${col.change(f)} IS NOT NULL`;
-		const trimmed = sql`SELECT ${i} AS fi, 'whitespace_trimmed' AS rule, rec, line, ${col.raw(f)} AS before, trim(${col.raw(f)}, ${raw(WS)}) AS after FROM ${loaded} WHERE ${col.raw(f)} <> trim(${col.raw(f)}, ${raw(WS)})`;
+		const trimmed = sql`SELECT ${i} AS fi, 'whitespace_trimmed' AS rule, rec, line, ${col.raw(f)} AS before, trim(${col.raw(f)}, ' \t\n\r\u00a0') AS after FROM ${loaded} WHERE ${hasOuterBlank(col.raw(f))}`;
 		return p.source.kind === 'column'
 			? [changed, trimmed]
 			: p.source.kind === 'derived'
@@ -42,15 +57,12 @@ export async function changeRecords(
 				: [];
 	});
 	if (parts.length === 0) return [];
-	const rows = await db.query<Row>(
-		sql`SELECT fi, rule, n, line, before, after FROM (SELECT *, count(*) OVER w AS n, row_number() OVER (w ORDER BY rec) AS k FROM (${join(parts, ' UNION ALL ')}) WINDOW w AS (PARTITION BY fi, rule)) WHERE k <= ${literal(String(EXAMPLES))}::INTEGER ORDER BY fi, rule, k`
-	);
-	return group(rows, (row, examples) => ({
+	return (await summarise(db, parts)).map((row) => ({
 		field: plan.fields[row.fi]!.field.name,
 		column: plan.fields[row.fi]!.label,
 		rule: row.rule,
 		count: row.n,
-		examples: examples.map((e) => ({ line: e.line, before: e.before ?? '', after: e.after ?? '' }))
+		examples: row.ex.map((e) => ({ line: e.line, before: e.before ?? '', after: e.after ?? '' }))
 	}));
 }
 
@@ -61,22 +73,19 @@ export async function missingRecords(
 	plan: LoadPlan
 ): Promise<MissingRecord[]> {
 	const parts = plan.fields.flatMap((p, i) =>
-		p.source.kind === 'column' || p.source.kind === 'constant'
+		reads(p)
 			? [
 					sql`SELECT ${i} AS fi, ${col.missing(p.field.name)} AS rule, rec, line, NULL AS before, NULL AS after FROM ${loaded} WHERE ${col.missing(p.field.name)} IS NOT NULL`
 				]
 			: []
 	);
 	if (parts.length === 0) return [];
-	const rows = await db.query<Row>(
-		sql`SELECT fi, rule, n, line, before, after FROM (SELECT *, count(*) OVER w AS n, row_number() OVER (w ORDER BY rec) AS k FROM (${join(parts, ' UNION ALL ')}) WINDOW w AS (PARTITION BY fi, rule)) WHERE k <= ${literal(String(EXAMPLES))}::INTEGER ORDER BY fi, rule, k`
-	);
-	return group(rows, (row, examples) => ({
+	return (await summarise(db, parts)).map((row) => ({
 		field: plan.fields[row.fi]!.field.name,
 		column: plan.fields[row.fi]!.label,
 		reason: row.rule as MissingReason,
 		count: row.n,
-		lines: examples.map((e) => e.line)
+		lines: row.ex.map((e) => e.line)
 	}));
 }
 
@@ -84,17 +93,4 @@ export async function missingRecords(
 function sourceText(plan: LoadPlan, from: string): SqlQuery {
 	const source = plan.fields.find((p) => p.field.name === from);
 	return source?.source.kind === 'column' ? col.raw(from) : sql`${col.value(from)}::VARCHAR`;
-}
-
-function group<T>(rows: readonly Row[], make: (first: Row, examples: Row[]) => T): T[] {
-	const out: T[] = [];
-	let i = 0;
-	while (i < rows.length) {
-		const first = rows[i]!;
-		const examples: Row[] = [];
-		while (i < rows.length && rows[i]!.fi === first.fi && rows[i]!.rule === first.rule)
-			examples.push(rows[i++]!);
-		out.push(make(first, examples));
-	}
-	return out;
 }
