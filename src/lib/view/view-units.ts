@@ -1,0 +1,110 @@
+import type { Database } from '../db/database.ts';
+import { parseDosageRule } from '../dosage/parse-rule.ts';
+import type { DosageRule } from '../dosage/rule.ts';
+import { povertyRelation, type PovertyInput } from '../metrics/usage/poverty-input.ts';
+import { resolveDosageRules, type ResolvedRule } from '../metrics/usage/resolve-rules.ts';
+import type { UsageScope } from '../metrics/usage/scope.ts';
+import { usageFunnelAggregatesSql } from '../metrics/usage/usage-funnel-aggregates.ts';
+import { usageFunnelStudentsSql } from '../metrics/usage/usage-funnel-students.ts';
+import type { UsageSource } from './view-state.ts';
+import {
+	createViewCellsSql,
+	createViewDistrictsSql,
+	createViewUnitsSql,
+	insertPooledCellsSql,
+	logWindowSql,
+	productsOfYearSql
+} from './view-units-sql.ts';
+import { POOLED, VIEW_CELLS_TABLE } from './view-tables.ts';
+
+export interface ViewProduct {
+	readonly id: string;
+	readonly grain: 'student_week' | 'aggregate';
+	readonly rule: ResolvedRule;
+}
+
+/** What the units table holds: one school year, one source, each product's grain and rule. */
+export interface ViewUnits {
+	readonly schoolYear: number;
+	readonly source: UsageSource;
+	/** The analysis window of the student-week logs; null when only aggregates are used. */
+	readonly window: { readonly start: string; readonly end: string } | null;
+	readonly products: readonly ViewProduct[];
+}
+
+/** Which products the pooled cells of each database's table currently pool. */
+const pooledFor = new WeakMap<Database, string>();
+
+/**
+ * Makes the `POOLED` cells pool exactly `products` (rebuilt only when the set changes, e.g.
+ * after a product filter change).
+ */
+export async function ensurePooledCells(db: Database, products: readonly string[]): Promise<void> {
+	const key = JSON.stringify(products);
+	if (pooledFor.get(db) === key) return;
+	await db.exec(`DELETE FROM ${VIEW_CELLS_TABLE} WHERE product_id = '${POOLED}'`);
+	await db.exec(insertPooledCellsSql(products));
+	pooledFor.set(db, key);
+}
+
+const NO_POVERTY: PovertyInput = {
+	scheme: 'none',
+	groups: [],
+	level: 'district',
+	relation: povertyRelation([])
+};
+
+/**
+ * Builds the small table every usage view is computed from (`VIEW_UNITS_TABLE`): the funnel
+ * units of the school year with their district's attributes. `aggregate` reads the supplied
+ * aggregates for every product; `logs` evaluates products with rosters from the student-week
+ * logs with the given rules (edited rules apply only there) and the rest from aggregates, as
+ * `usageFunnelByPoverty` does. Run once per year, source and rules; filters, groupings and
+ * schemes then query the table (`funnelStatsSql`).
+ */
+export async function buildViewUnits(
+	db: Database,
+	options: { schoolYear: number; source: UsageSource; rules: Readonly<Record<string, string>> }
+): Promise<ViewUnits> {
+	const { schoolYear, source } = options;
+	const listed = await db.query<{ id: string; rostered: boolean }>(productsOfYearSql(schoolYear));
+	const fromLogs = (p: { rostered: boolean }) => source === 'logs' && p.rostered;
+	const overrides = new Map<string, DosageRule>(
+		source === 'logs'
+			? Object.entries(options.rules).map(([id, json]) => [id, parseDosageRule(json)])
+			: []
+	);
+	const rules = await resolveDosageRules(
+		db,
+		listed.map((p) => p.id),
+		overrides
+	);
+	const window = listed.some(fromLogs)
+		? (await db.query<{ start: string; end: string }>(logWindowSql(schoolYear)))[0]!
+		: null;
+	const scope = (logs: boolean): UsageScope => ({
+		schoolYear,
+		windowStart: window?.start ?? `${schoolYear}-07-01`,
+		windowEnd: window?.end ?? `${schoolYear + 1}-06-30`,
+		rules: new Map(listed.flatMap((p, i) => (fromLogs(p) === logs ? [[p.id, rules[i]!.rule]] : [])))
+	});
+	await db.exec(createViewDistrictsSql(schoolYear));
+	await db.exec(
+		createViewUnitsSql([
+			[usageFunnelStudentsSql, { scope: scope(true), poverty: NO_POVERTY }],
+			[usageFunnelAggregatesSql, { scope: scope(false), poverty: NO_POVERTY }]
+		])
+	);
+	await db.exec(createViewCellsSql(listed.map((p) => p.id)));
+	pooledFor.delete(db);
+	return {
+		schoolYear,
+		source,
+		window,
+		products: listed.map((p, i) => ({
+			id: p.id,
+			grain: fromLogs(p) ? 'student_week' : 'aggregate',
+			rule: rules[i]!
+		}))
+	};
+}
