@@ -64,3 +64,24 @@ function reasonText(reason: string, fallback: string): string {
 export function isAbsence(value: DisplayValue): value is Absence {
 	return value.status !== 'shown' && value.status !== 'coarsened';
 }
+
+/** Where a note goes relative to its badge: `offset` px from the badge's left edge, and its width. */
+export interface NotePlacement {
+	readonly offset: number;
+	readonly width: number;
+}
+
+/**
+ * Keeps a note (up to `maxWidth` px) inside `bounds` (the nearest clipping box, e.g. a scrolling
+ * table, or the viewport) with 8 px to spare: lined up with the badge's left edge when it fits,
+ * else shifted left, and narrowed when the box is narrower than the note.
+ */
+export function placeNote(
+	badge: { left: number },
+	bounds: { left: number; right: number },
+	maxWidth = 256
+): NotePlacement {
+	const width = Math.min(maxWidth, bounds.right - bounds.left - 16);
+	const left = Math.min(Math.max(badge.left, bounds.left + 8), bounds.right - 8 - width);
+	return { offset: Math.round(left - badge.left), width: Math.round(width) };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absenceText, isAbsence } from '#lib/components/missingness.ts';
+import { absenceText, isAbsence, placeNote } from '#lib/components/missingness.ts';
 
 describe('absenceText', () => {
 	it('gives each of the four kinds its own mark, name and reason', () => {
@@ -45,5 +45,23 @@ describe('isAbsence', () => {
 				{ status: 'missing', reason: 'missing' }
 			].map((v) => isAbsence(v as never))
 		).toEqual([false, false, true, true]);
+	});
+});
+
+describe('placeNote', () => {
+	it('lines the note up with the badge when it fits', () => {
+		expect(placeNote({ left: 100 }, { left: 0, right: 800 })).toEqual({ offset: 0, width: 256 });
+	});
+	it('shifts it left to stay 8 px inside the right edge', () => {
+		expect(placeNote({ left: 300 }, { left: 20, right: 370 })).toEqual({
+			offset: -194,
+			width: 256
+		});
+	});
+	it('narrows it to a box narrower than the note', () => {
+		expect(placeNote({ left: 150 }, { left: 20, right: 220 })).toEqual({
+			offset: -122,
+			width: 184
+		});
 	});
 });
