@@ -16,8 +16,6 @@ export interface ChartContext<X, Y> {
 	};
 	readonly xScale: X;
 	readonly yScale: Y;
-	/** The nested band scale inside each y band (Layer Cake's y2), when the chart sets one. */
-	readonly y2Scale: ScaleBand<string> | undefined;
 }
 
 /**
@@ -28,5 +26,5 @@ export function chartContext<
 	X = ScaleLinear<number, number>,
 	Y = ScaleBand<string>
 >(): ChartContext<X, Y> {
-	return getLayerCakeContext<{ x: X; y: Y; y2: ScaleBand<string> }>();
+	return getLayerCakeContext<{ x: X; y: Y }>();
 }

@@ -1,13 +1,3 @@
-/** Keys that move the focus between marks of a chart (a roving tab stop). */
-export const ROVING_KEYS = [
-	'ArrowRight',
-	'ArrowDown',
-	'ArrowLeft',
-	'ArrowUp',
-	'Home',
-	'End'
-] as const;
-
 /**
  * The mark that gets focus after `key` is pressed on mark `current` of `count`: arrows step and
  * wrap round, Home and End jump to the ends; null for any other key (let the browser handle it).
