@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#lib/db/database.ts';
 import { RAND_FALL_2024_BY_POVERTY } from '#lib/metrics/survey/published.ts';
 import { trainingByPoverty } from '#lib/metrics/survey/training-by-poverty.ts';
+import { demoCsv } from '../../helpers/demo-data.ts';
 import { createSchemaDatabase, loadCsv } from '../../helpers/schema-db.ts';
 
 /**
- * The generated demo survey (static/data/survey_responses.csv, `demo-asdp`) must reproduce RAND's
+ * The generated demo survey (`demo-asdp`, generated in memory with the published seed) must reproduce RAND's
  * published fall 2024 pattern (67% / 42% / 39% of low / middle / high-poverty districts had
  * trained teachers, domain-spec §3.4 R3–R5) within its own 95% intervals, through the real metric
  * code. The benchmarks come from `published.ts`, not from this test.
@@ -14,11 +14,7 @@ import { createSchemaDatabase, loadCsv } from '../../helpers/schema-db.ts';
 let db: Database;
 beforeAll(async () => {
 	db = await createSchemaDatabase();
-	const csv = readFileSync(
-		new URL('../../../static/data/survey_responses.csv', import.meta.url),
-		'utf8'
-	);
-	await loadCsv(db, 'survey_responses', csv);
+	await loadCsv(db, 'survey_responses', await demoCsv('survey_responses'));
 });
 afterAll(() => db.close());
 

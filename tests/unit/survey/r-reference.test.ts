@@ -7,6 +7,7 @@ import {
 	trainingByPoverty,
 	type TrainingByPovertyOptions
 } from '#lib/metrics/survey/training-by-poverty.ts';
+import { demoCsv } from '../../helpers/demo-data.ts';
 import { createSchemaDatabase, loadCsv } from '../../helpers/schema-db.ts';
 
 /**
@@ -42,10 +43,7 @@ const reference = JSON.parse(
 	demo_csv_md5: string;
 	cases: RCase[];
 };
-const demoCsv = readFileSync(
-	new URL('../../../static/data/survey_responses.csv', import.meta.url),
-	'utf8'
-);
+const demoSurvey = await demoCsv('survey_responses');
 
 const fixture = (name: string) =>
 	readFileSync(new URL(`../../fixtures/survey/${name}`, import.meta.url), 'utf8');
@@ -56,12 +54,8 @@ beforeAll(async () => {
 	await loadCsv(db, 'districts', fixture('districts.csv'));
 	await loadCsv(db, 'survey_responses', fixture('survey_responses.csv'));
 	await loadCsv(db, 'survey_replicate_weights', fixture('survey_replicate_weights.csv'));
-	// the generated demo survey (static/data), which the R script reads too
-	const demo = readFileSync(
-		new URL('../../../static/data/survey_responses.csv', import.meta.url),
-		'utf8'
-	);
-	await loadCsv(db, 'survey_responses', demo);
+	// the generated demo survey (static/data after a build), which the R script reads too
+	await loadCsv(db, 'survey_responses', demoSurvey);
 });
 afterAll(() => db.close());
 
@@ -95,7 +89,7 @@ function expectMatches(ours: GroupEstimateRow | undefined, r: RRow) {
 
 describe(`survey estimators match R ${reference.r_version} survey ${reference.survey_version} (lonely PSU "${reference.lonely_psu}")`, () => {
 	it('was computed on the current demo survey (else run npm run reference)', () => {
-		expect(createHash('md5').update(demoCsv).digest('hex')).toBe(reference.demo_csv_md5);
+		expect(createHash('md5').update(demoSurvey).digest('hex')).toBe(reference.demo_csv_md5);
 	});
 
 	it.each(

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#lib/db/database.ts';
 import { trainingChange } from '#lib/metrics/survey/training-change.ts';
+import { demoCsv } from '../../helpers/demo-data.ts';
 import { createSchemaDatabase, loadCsv } from '../../helpers/schema-db.ts';
 
 /** Expected values from tests/reference/survey.R (R's survey package); see the test titles. */
@@ -27,7 +28,7 @@ let db: Database;
 beforeAll(async () => {
 	db = await createSchemaDatabase();
 	await loadCsv(db, 'survey_responses', read('../../fixtures/survey/survey_responses.csv'));
-	await loadCsv(db, 'survey_responses', read('../../../static/data/survey_responses.csv'));
+	await loadCsv(db, 'survey_responses', await demoCsv('survey_responses'));
 });
 afterAll(() => db.close());
 
