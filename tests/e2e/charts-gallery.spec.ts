@@ -2,6 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { waitUntilSettled } from './helpers/app.ts';
+import { cspViolations, openRecordedPage } from './helpers/recorder.ts';
 import { useBrowser } from './helpers/use-browser.ts';
 
 const context = useBrowser();
@@ -123,4 +124,20 @@ describe('the chart gallery', () => {
 it('the gallery has no axe violations on a 390 px phone', async () => {
 	const phone = await openGallery(390);
 	expect(await axeViolations(phone)).toEqual([]);
+});
+
+it('the gallery loads its font and draws with no CSP violation or console error', async () => {
+	const { page, record } = await openRecordedPage(context());
+	await page.goto(new URL('dev/charts', inject('servers').cspHeader).href);
+	await waitUntilSettled(page);
+	await page.waitForFunction(() => document.querySelector('figure [data-mark]'));
+	expect(await page.evaluate(() => document.fonts.check('16px "Source Sans 3 Variable"'))).toBe(
+		true
+	);
+	expect({
+		csp: await cspViolations(page),
+		console: record.consoleErrors,
+		errors: record.pageErrors,
+		failed: record.failedRequests
+	}).toEqual({ csp: [], console: [], errors: [], failed: [] });
 });
