@@ -110,6 +110,14 @@ describe('intervalMarks', () => {
 		expect([near?.x, near?.anchor]).toEqual([154, 'end']);
 	});
 
+	it('keeps the label clear of a reference mark beyond the whisker', () => {
+		const [low] = intervalMarks(data, frame, { measure: 'trained', unit: 'districts' }, undefined, [
+			{ group: 'low', value: 0.8 }
+		]);
+		// The diamond at 160 px reaches 168: the label starts 6 px after it.
+		expect([low?.x, low?.anchor]).toEqual([174, 'start']);
+	});
+
 	it('offsets two series within a row and gives each its shape', () => {
 		const two = [
 			...intervalData([rows[0]!], ORDER, '2023'),

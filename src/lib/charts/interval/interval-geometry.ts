@@ -78,7 +78,8 @@ const SINGLE: SeriesSpec = { id: '', label: '', shape: 'circle', hollow: false }
 
 /**
  * Places every estimate: the dot at the estimate, the whisker across its 95% interval, the label
- * right of the whisker (or left when it would not fit), and the description read on focus. A
+ * right of the whisker and of the group's reference mark (or left of both when it would not fit),
+ * and the description read on focus. A
  * value that is not drawn gets a glyph at the axis origin with its kind spelled out; a true zero
  * is drawn as a value at 0.
  */
@@ -86,7 +87,8 @@ export function intervalMarks(
 	data: readonly IntervalDatum[],
 	frame: IntervalFrame,
 	text: { measure: string; unit: string },
-	series: readonly SeriesSpec[] = [SINGLE]
+	series: readonly SeriesSpec[] = [SINGLE],
+	references: readonly ReferenceDatum[] = []
 ): IntervalMark[] {
 	return data.map((d) => {
 		const index = Math.max(
@@ -122,8 +124,13 @@ export function intervalMarks(
 		const cx = px(frame.x(value));
 		const whisker =
 			d.lo === null || d.hi === null ? null : ([px(frame.x(d.lo)), px(frame.x(d.hi))] as const);
-		const [left, right] = whisker ?? [cx - 5, cx + 5];
-		return { ...base, cx, whisker, absent: null, ...placeLabel(left, right, label, frame.width) };
+		const reference = references.find((r) => r.group === d.group);
+		const diamond = reference
+			? [px(frame.x(reference.value)) - 8, px(frame.x(reference.value)) + 8]
+			: [];
+		const ends = [...(whisker ?? [cx - 5, cx + 5]), ...diamond];
+		const placed = placeLabel(Math.min(...ends), Math.max(...ends), label, frame.width);
+		return { ...base, cx, whisker, absent: null, ...placed };
 	});
 }
 
