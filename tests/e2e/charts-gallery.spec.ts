@@ -113,6 +113,17 @@ describe('the chart gallery', () => {
 		expect(await tip.isVisible()).toBe(false);
 	});
 
+	it('redraws a chart when a filter changes, chosen by keyboard', async () => {
+		const summary = page.locator('figure .summary').first();
+		await page.getByRole('radio', { name: 'Fall 2024' }).focus();
+		await page.keyboard.press('ArrowLeft');
+		expect(await page.getByRole('radio', { name: 'Fall 2023' }).isChecked()).toBe(true);
+		await expect.poll(() => summary.textContent()).toContain('12% trained');
+		expect(await page.locator('figure').first().getByText('RAND', { exact: false }).count()).toBe(
+			0
+		);
+	});
+
 	it('dims the stale chart and marks it busy while a query is in progress', async () => {
 		await page.getByRole('button', { name: 'Simulate a query in progress' }).click();
 		const busy = page.locator('[aria-busy="true"]');
