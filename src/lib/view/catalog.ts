@@ -1,10 +1,20 @@
-import { POVERTY_SCHEME_IDS, type PovertySchemeId } from '../poverty/schemes.ts';
+import type { Database } from '../db/database.ts';
+import { sql } from '../db/sql.ts';
+import type { DataOrigin } from '../disclosure/view.ts';
+import {
+	POVERTY_SCHEME_IDS,
+	povertyScheme,
+	type PovertyMeasure,
+	type PovertySchemeId
+} from '../poverty/schemes.ts';
 import type { Notice } from './url-codec.ts';
 import { DEFAULT_VIEW_STATE, type ViewState } from './view-state.ts';
 
 /** What the loaded data offers to choose from; the filter bar lists exactly these. */
 export interface DataCatalog {
 	readonly dataVersion: string;
+	/** Demo data and shared links are shown in public mode only (§6.4). */
+	readonly origin: DataOrigin;
 	/** USPS abbreviations of the districts, sorted. */
 	readonly states: readonly string[];
 	readonly products: readonly { readonly id: string; readonly name: string }[];
@@ -14,6 +24,8 @@ export interface DataCatalog {
 	readonly waves: readonly string[];
 	/** Usage school years (fall year), oldest first. */
 	readonly years: readonly number[];
+	/** The latest school year of the district table (population for sample composition). */
+	readonly districtYear: number | null;
 	/** Poverty schemes whose measure the districts have (the survey's own levels always). */
 	readonly schemes: readonly PovertySchemeId[];
 	/** Whether student-week logs and rosters are available. */
@@ -94,5 +106,62 @@ export function reconcileWithCatalog(
 			prices: keepKnownKeys(notices, 'price', state.prices, products)
 		},
 		notices
+	};
+}
+
+/** Which district schemes the districts have a measure for (the survey's levels always). */
+const SCHEME_MEASURES_SQL = `SELECT
+	bool_or(saipe_pop_5_17 > 0 AND saipe_pov_5_17 IS NOT NULL) AS saipe,
+	bool_or(meps_pct IS NOT NULL) AS meps,
+	bool_or(enrollment_total > 0 AND coalesce(frpl_count, free_lunch_count + reduced_lunch_count) IS NOT NULL) AS frpl,
+	max(school_year_start) AS district_year
+FROM districts`;
+
+/**
+ * Reads what the loaded data offers: states, products, the survey's waves (the given survey, or
+ * the first one in the data), usage years and the poverty schemes the districts can be
+ * classified by. `hasLogs` comes from the file list, since logs are loaded on demand.
+ */
+export async function loadCatalog(
+	db: Database,
+	options: { dataVersion: string; origin: DataOrigin; hasLogs: boolean; surveyId: string }
+): Promise<DataCatalog> {
+	const states = await db.query<{ s: string }>(
+		'SELECT DISTINCT state_abbr AS s FROM districts WHERE state_abbr IS NOT NULL ORDER BY 1'
+	);
+	const products = await db.query<{ id: string; name: string | null }>(
+		'SELECT product_id AS id, product_name AS name FROM products ORDER BY product_id'
+	);
+	const surveys = await db.query<{ id: string }>(
+		'SELECT DISTINCT survey_id AS id FROM survey_responses ORDER BY 1'
+	);
+	const surveyId = surveys.some((s) => s.id === options.surveyId)
+		? options.surveyId
+		: (surveys[0]?.id ?? options.surveyId);
+	const waves = await db.query<{ wave: string }>(sql`SELECT survey_wave AS wave
+		FROM survey_responses WHERE survey_id = ${surveyId}
+		GROUP BY survey_wave ORDER BY min(school_year_start), survey_wave`);
+	const years = await db.query<{ y: number }>(`SELECT DISTINCT school_year_start AS y FROM (
+		SELECT school_year_start FROM usage_aggregate UNION ALL SELECT school_year_start FROM usage_roster
+	) ORDER BY 1`);
+	const [measures] =
+		await db.query<Record<PovertyMeasure | 'district_year', boolean | number | null>>(
+			SCHEME_MEASURES_SQL
+		);
+	const schemes = POVERTY_SCHEME_IDS.filter((id) => {
+		const measure = povertyScheme(id).measure;
+		return measure === null || measures?.[measure] === true;
+	});
+	return {
+		dataVersion: options.dataVersion,
+		origin: options.origin,
+		states: states.map((r) => r.s),
+		products: products.map((p) => ({ id: p.id, name: p.name ?? p.id })),
+		surveyId,
+		waves: waves.map((w) => w.wave),
+		years: years.map((r) => r.y),
+		districtYear: (measures?.district_year as number | null) ?? null,
+		schemes,
+		hasLogs: options.hasLogs
 	};
 }

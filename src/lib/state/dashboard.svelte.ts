@@ -1,0 +1,182 @@
+import type { ReadFile } from '../ingest/canonical.ts';
+import { reconcileWithCatalog, effectiveYear, type DataCatalog } from '../view/catalog.ts';
+import { usageModelOf } from '../view/compute.ts';
+import { surveyBundle, surveyGrouping, type SurveyBundle } from '../view/survey-view.ts';
+import { trainingModel } from '../view/training-model.ts';
+import type { Notice } from '../view/url-codec.ts';
+import { usageView, type UsageView } from '../view/usage-view.ts';
+import { usageScheme, type ViewState } from '../view/view-state.ts';
+import { buildViewUnits, type ViewUnits } from '../view/view-units.ts';
+import { AsyncValue } from './async-value.svelte.ts';
+import type { DataSession } from './data-session.ts';
+import { ViewUrl } from './view-url.svelte.ts';
+
+type SessionState =
+	| { readonly status: 'loading' }
+	| { readonly status: 'ready'; readonly session: DataSession }
+	| { readonly status: 'error'; readonly message: string };
+
+interface UsageResult {
+	readonly view: UsageView;
+	readonly units: ViewUnits;
+	readonly state: ViewState;
+}
+
+interface SurveyResult {
+	readonly bundle: SurveyBundle;
+	readonly state: ViewState;
+}
+
+/**
+ * The dashboard's shared state: the data session, the view read from the URL (checked against
+ * the data), and the survey and usage results for that view. Results are computed when their
+ * inputs change (`track`), each with a stale-request guard; models are derived synchronously
+ * from them, so a price edit or a result arriving updates every chart at once.
+ */
+export class Dashboard {
+	readonly url = new ViewUrl();
+	session = $state.raw<SessionState>({ status: 'loading' });
+	readonly survey = new AsyncValue<SurveyResult>();
+	readonly usage = new AsyncValue<UsageResult>();
+
+	readonly catalog: DataCatalog | null = $derived(
+		this.session.status === 'ready' ? this.session.session.catalog : null
+	);
+	readonly #checked = $derived(
+		this.catalog
+			? reconcileWithCatalog(this.url.decoded.state, this.catalog)
+			: { state: this.url.decoded.state, notices: [] as Notice[] }
+	);
+	/** The view every page shows. */
+	readonly view: ViewState = $derived(this.#checked.state);
+	/** What in the link was not used, and why. */
+	readonly notices: readonly Notice[] = $derived([
+		...this.url.decoded.notices,
+		...this.#checked.notices
+	]);
+	/** The data version of a shared link made with other data, else null. */
+	readonly otherDataVersion: string | null = $derived(
+		this.catalog &&
+			this.url.decoded.dataVersion &&
+			this.url.decoded.dataVersion !== this.catalog.dataVersion
+			? this.url.decoded.dataVersion
+			: null
+	);
+
+	readonly trainingModel = $derived.by(() => {
+		const result = this.survey.current;
+		if (!result || !this.catalog) return null;
+		return trainingModel(this.catalog, result.bundle, {
+			...this.view,
+			scheme: result.state.scheme
+		});
+	});
+	readonly usageModel = $derived.by(() => {
+		const result = this.usage.current;
+		if (!result || !this.catalog) return null;
+		const state = { ...result.state, prices: this.view.prices };
+		return usageModelOf(result.view, result.units, this.catalog, state);
+	});
+
+	#units: { key: string; built: Promise<ViewUnits> } | null = null;
+	#queue: Promise<unknown> = Promise.resolve();
+
+	/** Opens the data (DuckDB-WASM is imported here, on the client only). */
+	async start(readFile: ReadFile): Promise<void> {
+		this.url.hydrate();
+		try {
+			const { openDemoSession } = await import('./data-session.ts');
+			this.session = { status: 'ready', session: await openDemoSession(readFile) };
+		} catch (error) {
+			this.session = {
+				status: 'error',
+				message: error instanceof Error ? error.message : String(error)
+			};
+		}
+	}
+
+	/** Requests the results the current view needs; call inside an effect. */
+	track(): void {
+		if (this.session.status !== 'ready' || !this.catalog) return;
+		const { session } = this.session;
+		const state = this.view;
+		const catalog = this.catalog;
+		this.survey.request(surveyKey(state, catalog), async () => ({
+			bundle: (await surveyBundle(session.db, state, catalog))!,
+			state
+		}));
+		const year = effectiveYear(state, catalog);
+		if (year === null) return;
+		const unitsKey = JSON.stringify([
+			year,
+			state.source,
+			state.source === 'logs' ? state.rules : {}
+		]);
+		this.usage.request(usageKey(unitsKey, state), (progress) =>
+			this.#serial(async () => {
+				const units = await this.#ensureUnits(session, unitsKey, year, state, progress);
+				progress('Updating the figures…');
+				return { view: await usageView(session.db, units, state), units, state };
+			})
+		);
+	}
+
+	/** Changes the view by writing it into the URL. */
+	update(patch: Partial<ViewState>): Promise<void> {
+		return this.url.write({ ...this.view, ...patch }, this.catalog?.dataVersion ?? null);
+	}
+
+	/** Runs usage work one task at a time (the units tables are rebuilt in place). */
+	#serial<T>(task: () => Promise<T>): Promise<T> {
+		const run = this.#queue.then(task, task);
+		this.#queue = run.catch(() => undefined);
+		return run;
+	}
+
+	async #ensureUnits(
+		session: DataSession,
+		key: string,
+		schoolYear: number,
+		state: ViewState,
+		progress: (text: string) => void
+	): Promise<ViewUnits> {
+		if (this.#units?.key === key) return this.#units.built;
+		const build = async () => {
+			if (state.source === 'logs') {
+				progress('Loading the student-week logs…');
+				await session.ensureLogs();
+				progress('Evaluating each student against the dosage rules…');
+			} else {
+				progress('Preparing the usage tables…');
+			}
+			return buildViewUnits(session.db, { schoolYear, source: state.source, rules: state.rules });
+		};
+		const built = build();
+		this.#units = { key, built };
+		built.catch(() => (this.#units = null));
+		return built;
+	}
+}
+
+function surveyKey(state: ViewState, catalog: DataCatalog): string {
+	return JSON.stringify([
+		state.wave ?? catalog.waves.at(-1),
+		state.scheme,
+		state.weighting,
+		surveyGrouping(state),
+		state.groupBy
+	]);
+}
+
+function usageKey(unitsKey: string, state: ViewState): string {
+	return JSON.stringify([
+		unitsKey,
+		state.states,
+		state.locales,
+		state.sizes,
+		usageScheme(state.scheme),
+		state.levels,
+		state.products,
+		state.groupBy
+	]);
+}

@@ -1,0 +1,82 @@
+import type { DisplayValue } from '../disclosure/display-value.ts';
+import { SUPPRESSION_EXPLANATION } from '../disclosure/display-value.ts';
+import { percent, points, pointsInterval } from '../format/number.ts';
+import { intervalLabel, rateLabel, valueOf } from './display.ts';
+
+/** A rate with its interval in words: "39% (95% CI 31–47%)", or why it is not shown. */
+export function rateWithInterval(
+	v: DisplayValue,
+	lo: number | null,
+	hi: number | null,
+	verb = ''
+): string {
+	if (valueOf(v) !== null)
+		return `${rateLabel(v)}${verb ? ` ${verb}` : ''} (${intervalLabel(lo, hi)})`;
+	if (v.status === 'coarsened') return `${v.label} (shown as a range to protect privacy)`;
+	if (v.status === 'suppressed')
+		return `not shown (${v.label}: ${SUPPRESSION_EXPLANATION[v.reason]})`;
+	return rateLabel(v);
+}
+
+/** Lower-cases a label's first letter unless it starts an abbreviation ("Q1", "NCES"). */
+const lowerFirst = (s: string) =>
+	/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+
+/** A compared figure: label, rate and interval. */
+export interface Compared {
+	readonly label: string;
+	readonly value: DisplayValue;
+	readonly lo: number | null;
+	readonly hi: number | null;
+}
+
+/** The gap `reference − focus` in points, with its interval, as disclosed. */
+export interface GapFigure {
+	readonly estimate: DisplayValue;
+	readonly lo: DisplayValue;
+	readonly hi: DisplayValue;
+}
+
+/**
+ * "High-poverty districts: 39% trained (95% CI 31–47%), 28 points below low-poverty districts
+ * (95% CI 14 to 40 points)." — the focus group against the reference, the gap and its own
+ * interval; a group that is not shown is named with the reason, and no gap is stated.
+ */
+export function gapSentence(
+	focus: Compared,
+	reference: Compared,
+	gap: GapFigure,
+	verb: string
+): string {
+	const head = `${focus.label}: ${rateWithInterval(focus.value, focus.lo, focus.hi, verb)}`;
+	const d = valueOf(gap.estimate);
+	if (d === null || valueOf(focus.value) === null || valueOf(reference.value) === null) {
+		return `${head}; ${lowerFirst(reference.label)}: ${rateWithInterval(reference.value, reference.lo, reference.hi)}.`;
+	}
+	const [lo, hi] = [valueOf(gap.lo), valueOf(gap.hi)];
+	const ci = lo === null || hi === null ? 'no interval' : `95% CI ${pointsInterval(lo, hi)}`;
+	const direction = d >= 0 ? 'below' : 'above';
+	return `${head}, ${points(d)} ${direction} ${lowerFirst(reference.label)} (${ci}).`;
+}
+
+/** "Of students given access, 5.1% met their product's dosage rule (95% CI 4.9–5.3%)." */
+export function dosageSentence(share: Compared, scope: string): string {
+	const figure = rateWithInterval(share.value, share.lo, share.hi);
+	return `Of ${scope} given access, ${figure} met the recommended dosage.`;
+}
+
+/**
+ * "Access accounts for 20% of the gap in use among enrolled students, and conversion (meeting
+ * the rule once given access) for 80%." — from the access–conversion decomposition, on the log
+ * scale; nothing when the decomposition is withheld or undefined.
+ */
+export function decompositionSentence(
+	accessShare: DisplayValue,
+	high: string,
+	low: string
+): string | null {
+	const share = valueOf(accessShare);
+	if (share === null) return null;
+	const conversion = 1 - share;
+	return `Comparing ${high} with ${low}: access (having a licence) accounts for ${percent(share)} of the gap in use among enrolled students, and conversion (meeting the rule once given access) for ${percent(conversion)} (shares of the log ratio).`;
+}

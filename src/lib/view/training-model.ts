@@ -1,0 +1,186 @@
+import { discloseView } from '../disclosure/disclose-view.ts';
+import type { DisplayValue } from '../disclosure/display-value.ts';
+import { surveyEstimateCell } from '../disclosure/result-cells.ts';
+import type { DataOrigin } from '../disclosure/view.ts';
+import type { WaveChangeResult } from '../metrics/survey/training-change.ts';
+import { PUBLISHED_FIGURES } from '../metrics/survey/published.ts';
+import { headlineLevels, povertyScheme, RAND_GROUPS_LABEL } from '../poverty/schemes.ts';
+import type { DataCatalog } from './catalog.ts';
+import { povertyLevelLabel } from './groups.ts';
+import type { CompositionRow } from './sample-composition-sql.ts';
+import { gapSentence } from './sentences.ts';
+import type { SurveyBundle } from './survey-view.ts';
+import {
+	discloseTraining,
+	surveyGroupLabel,
+	type DisclosedGap,
+	type TrainingRow
+} from './training-rows.ts';
+import { usageScheme, type ViewState } from './view-state.ts';
+
+export interface ChangeRow {
+	readonly group: string;
+	readonly label: string;
+	readonly from: TrainingRow;
+	readonly to: TrainingRow;
+	/** `to − from` in points, withheld when either wave's estimate is. */
+	readonly change: DisplayValue;
+	readonly lo: DisplayValue;
+	readonly hi: DisplayValue;
+}
+
+export interface TrainingModel {
+	readonly surveyId: string;
+	readonly wave: string;
+	readonly weighting: ViewState['weighting'];
+	readonly groupBy: 'poverty' | 'locale';
+	readonly schemeLabel: string;
+	readonly schemeCaveat: string;
+	readonly rows: readonly TrainingRow[];
+	readonly overall: TrainingRow;
+	readonly gap: DisclosedGap;
+	readonly sentence: string | null;
+	/** Published figures marked on the survey's own levels (district-weighted, same wave only). */
+	readonly references: readonly { group: string; value: number }[];
+	readonly referenceLabel: string;
+	readonly change: {
+		readonly from: string;
+		readonly to: string;
+		readonly assumesIndependence: boolean;
+		readonly rows: readonly ChangeRow[];
+	} | null;
+	readonly composition: readonly (CompositionRow & { label: string })[];
+	readonly compositionScheme: string;
+	readonly notes: readonly string[];
+}
+
+function changeModel(change: WaveChangeResult, levels: readonly string[], origin: DataOrigin) {
+	const rows = [...change.groups, change.overall];
+	const cells = rows.flatMap((r, i) => [
+		surveyEstimateCell(`from${i}`, { group: r.group, wave: 'from' }, r.from),
+		surveyEstimateCell(`to${i}`, { group: r.group, wave: 'to' }, r.to)
+	]);
+	const derived = rows.flatMap((r, i) =>
+		(['estimate', 'lo', 'hi'] as const).map((k) => ({
+			id: `${k}${i}`,
+			value: r.change?.[k] ?? null,
+			from: [`from${i}`, `to${i}`]
+		}))
+	);
+	const result = discloseView({ records: 'survey', origin, cells, derived });
+	const value = (id: string) => result.derived.find((d) => d.id === id)!.value;
+	const from = discloseTraining(
+		rows.map((r) => r.from),
+		levels,
+		origin
+	).rows;
+	const to = discloseTraining(
+		rows.map((r) => r.to),
+		levels,
+		origin
+	).rows;
+	return rows.map((r, i) => ({
+		group: r.group,
+		label: surveyGroupLabel(r.group === 'all' ? 'all' : r.group, levels),
+		from: from[i]!,
+		to: to[i]!,
+		change: value(`estimate${i}`),
+		lo: value(`lo${i}`),
+		hi: value(`hi${i}`)
+	}));
+}
+
+/** Which filters a sample survey cannot apply, said once. */
+export function surveyFilterNotes(state: ViewState): string[] {
+	const notes: string[] = [];
+	const cut = [
+		state.states.length && 'state',
+		state.locales.length && 'locale',
+		state.sizes.length && 'enrollment size',
+		state.levels.length && 'poverty level'
+	].filter(Boolean);
+	if (cut.length) {
+		notes.push(
+			`The ${cut.join(', ')} filter${cut.length > 1 ? 's are' : ' is'} not applied to the survey: cutting a weighted sample before estimating its variance would understate the uncertainty, so survey figures describe every district the survey represents.`
+		);
+	}
+	if (state.products.length || state.year !== null) {
+		notes.push('Product and school-year filters apply to usage figures only.');
+	}
+	return notes;
+}
+
+/** The AI-training figures of a view as plain data, every estimate through `discloseView`. */
+export function trainingModel(
+	catalog: DataCatalog,
+	survey: SurveyBundle,
+	state: ViewState
+): TrainingModel {
+	const { origin } = catalog;
+	const t = survey.training;
+	const scheme = povertyScheme(t.scheme);
+	const levels = t.group_by === 'poverty' ? scheme.levels : [];
+	const passthrough = t.scheme === 'survey' && t.group_by === 'poverty';
+	const { low, high } = headlineLevels(scheme);
+	const all = [...t.groups, { ...t.overall, group: 'all' }];
+	const { rows, gap } = discloseTraining(all, levels, origin, {
+		low,
+		high,
+		difference: t.gap?.difference ?? null
+	});
+	const order = levels.length ? levels : ['low', 'middle', 'high', 'urban', 'suburban', 'rural'];
+	const rank = (g: string) => (order.includes(g) ? order.indexOf(g) : order.length);
+	const groups = rows.slice(0, -1).sort((a, b) => rank(a.group) - rank(b.group));
+	const [lowRow, highRow] = [
+		groups.find((r) => r.group === low),
+		groups.find((r) => r.group === high)
+	];
+	const references =
+		passthrough && t.weighting === 'district'
+			? PUBLISHED_FIGURES.filter(
+					(f) =>
+						f.metric === 'trained-teachers-ai' &&
+						f.group_dim === 'poverty_level' &&
+						f.survey_wave === t.wave
+				).map((f) => ({ group: f.group_value, value: f.value }))
+			: [];
+	const compositionScheme = povertyScheme(usageScheme(state.scheme));
+	return {
+		surveyId: t.survey_id,
+		wave: t.wave,
+		weighting: t.weighting,
+		groupBy: t.group_by === 'locale' ? 'locale' : 'poverty',
+		schemeLabel: t.group_by === 'locale' ? "The survey's own locale" : t.scheme_label,
+		schemeCaveat: t.group_by === 'locale' ? '' : t.scheme_caveat,
+		rows: groups,
+		overall: rows.at(-1)!,
+		gap,
+		sentence:
+			lowRow && highRow && t.group_by === 'poverty'
+				? gapSentence(highRow, lowRow, gap, 'trained')
+				: null,
+		references,
+		referenceLabel: RAND_GROUPS_LABEL,
+		change: survey.change
+			? {
+					from: survey.change.from_wave,
+					to: survey.change.to_wave,
+					assumesIndependence: survey.change.assumes_independence,
+					rows: changeModel(survey.change, levels, origin)
+				}
+			: null,
+		composition: survey.composition.map((c) => ({
+			...c,
+			label:
+				c.group === 'unknown'
+					? 'Not matched / unknown'
+					: povertyLevelLabel(c.group, compositionScheme.levels)
+		})),
+		compositionScheme: compositionScheme.label,
+		notes: [
+			...surveyFilterNotes(state),
+			...(survey.groupingNote ? [survey.groupingNote] : []),
+			...(t.unweighted ? ['The survey has no weights: figures describe the respondents only.'] : [])
+		]
+	};
+}

@@ -1,0 +1,106 @@
+import { discloseView } from '../disclosure/disclose-view.ts';
+import type { DisplayValue } from '../disclosure/display-value.ts';
+import { surveyEstimateCell } from '../disclosure/result-cells.ts';
+import type { DataOrigin } from '../disclosure/view.ts';
+import type { GroupEstimateRow } from '../metrics/survey/estimate-rows.ts';
+import type { Reliability } from '../stats/reliability.ts';
+import { valueOf } from './display.ts';
+
+/** One group's training rate after disclosure control, as charts and tables draw it. */
+export interface TrainingRow {
+	readonly group: string;
+	readonly label: string;
+	readonly value: DisplayValue;
+	/** 95% interval; null whenever the estimate is not shown exactly. */
+	readonly lo: number | null;
+	readonly hi: number | null;
+	readonly reliability: Reliability;
+	readonly n_unweighted: number;
+	readonly n_eff: number | null;
+}
+
+/** The high-vs-low difference of a survey result and the groups it compares. */
+export interface SurveyGap {
+	readonly low: string;
+	readonly high: string;
+	readonly difference: { estimate: number; lo: number; hi: number } | null;
+}
+
+/** The gap in points (low minus high) after disclosure, with its interval bounds. */
+export interface DisclosedGap {
+	readonly estimate: DisplayValue;
+	readonly lo: DisplayValue;
+	readonly hi: DisplayValue;
+}
+
+const NO_GAP: DisplayValue = { status: 'not_applicable', reason: 'no_comparison' };
+
+const SURVEY_LABELS: Readonly<Record<string, string>> = {
+	low: 'Low-poverty districts',
+	middle: 'Middle-poverty districts',
+	high: 'High-poverty districts',
+	urban: 'Urban districts',
+	suburban: 'Suburban districts',
+	rural: 'Rural districts',
+	unknown: 'Poverty level unknown',
+	all: 'All districts'
+};
+
+/** "High-poverty districts", "Q4 (highest poverty) districts". */
+export function surveyGroupLabel(group: string, levels: readonly string[]): string {
+	if (SURVEY_LABELS[group]) return SURVEY_LABELS[group];
+	if (group === levels[0]) return `${group} districts (lowest poverty)`;
+	if (group === levels.at(-1)) return `${group} districts (highest poverty)`;
+	return `${group} districts`;
+}
+
+/**
+ * Survey estimates through the one disclosure function (survey cells: the reliability rule, §5.5,
+ * not privacy rules): a "‡" estimate is withheld with its reason and loses its interval; an
+ * empty group is missing. Rows keep the given order.
+ */
+export function discloseTraining(
+	rows: readonly GroupEstimateRow[],
+	levels: readonly string[],
+	origin: DataOrigin,
+	gap: SurveyGap | null = null
+): { rows: TrainingRow[]; gap: DisclosedGap } {
+	const sources = gap
+		? [gap.low, gap.high].map((g) => String(rows.findIndex((r) => r.group === g)))
+		: [];
+	const derivable = gap !== null && sources.every((id) => id !== '-1');
+	const result = discloseView({
+		records: 'survey',
+		origin,
+		cells: rows.map((row, i) => surveyEstimateCell(String(i), { group: row.group }, row)),
+		derived: derivable
+			? (['estimate', 'lo', 'hi'] as const).map((k) => ({
+					id: k,
+					value: gap.difference?.[k] ?? null,
+					from: sources
+				}))
+			: []
+	});
+	const derived = (id: string): DisplayValue =>
+		result.derived.find((d) => d.id === id)?.value ?? NO_GAP;
+	const disclosed = rows.map((row, i) => {
+		const cell = result.cells[i]!;
+		const value: DisplayValue = row.flags.includes('no_data')
+			? { status: 'missing', reason: 'no_data' }
+			: cell.rate;
+		return {
+			group: row.group,
+			label: surveyGroupLabel(row.group, levels),
+			value,
+			lo: valueOf(value) === null ? null : valueOf(cell.values.lo!),
+			hi: valueOf(value) === null ? null : valueOf(cell.values.hi!),
+			reliability: row.reliability,
+			n_unweighted: row.n_unweighted,
+			n_eff: row.n_eff
+		};
+	});
+	return {
+		rows: disclosed,
+		gap: { estimate: derived('estimate'), lo: derived('lo'), hi: derived('hi') }
+	};
+}

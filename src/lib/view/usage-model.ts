@@ -1,0 +1,230 @@
+import type { DisplayValue } from '../disclosure/display-value.ts';
+import type { FilterDecision } from '../disclosure/release-guard.ts';
+import { describeDosageRule, formatDosageRule } from '../dosage/rule.ts';
+import type { RuleSource } from '../metrics/usage/resolve-rules.ts';
+import type { DataCatalog } from './catalog.ts';
+import type { DisclosedCost } from './cost-cells.ts';
+import { valueOf } from './display.ts';
+import { groupingLabel, type GroupSpec } from './groups.ts';
+import {
+	decompositionSentence,
+	dosageSentence,
+	gapSentence,
+	type Compared,
+	type GapFigure
+} from './sentences.ts';
+import type { DisclosedFunnel, DisclosedUsage, ViewRate } from './usage-disclosure.ts';
+import type { GroupedFunnel, UsageView } from './usage-view.ts';
+import type { ViewState } from './view-state.ts';
+import type { ViewUnits } from './view-units.ts';
+
+/** The stages of the funnel chart, each with the students its rate is a share of. */
+export const FUNNEL_STAGES = [
+	{ id: 'access_rate', label: 'Given access (licensed)', of: 'enrolled students' },
+	{ id: 'activation_rate', label: 'Activated an account', of: 'licensed students' },
+	{ id: 'regular_rate', label: 'Used it regularly', of: 'licensed students' },
+	{
+		id: 'dosage_rate_access',
+		label: 'Met the recommended dosage',
+		of: 'licensed students with enough eligible weeks'
+	}
+] as const satisfies readonly { id: ViewRate; label: string; of: string }[];
+
+export interface FunnelCellModel extends Compared {
+	readonly stage: ViewRate;
+	readonly group: string;
+	/** Students in the rate's denominator, as a size band in public mode. */
+	readonly n: DisplayValue;
+}
+
+export interface FunnelModel {
+	readonly id: string;
+	readonly label: string;
+	/** The view's groups, then unknown (when any unit has no group), then everyone. */
+	readonly rows: readonly GroupSpec[];
+	readonly cells: readonly FunnelCellModel[];
+}
+
+export interface HeadlineModel {
+	readonly low: Compared;
+	readonly high: Compared;
+	readonly gap: GapFigure;
+	readonly accessRatio: DisplayValue;
+	readonly conversionRatio: DisplayValue;
+	readonly accessShare: DisplayValue;
+	readonly sentence: string;
+	readonly decomposition: string | null;
+}
+
+export interface RepresentationModel {
+	readonly group: string;
+	readonly label: string;
+	readonly base_share: DisplayValue;
+	readonly dosage_share: DisplayValue;
+	readonly index: DisplayValue;
+}
+
+export interface ProductModel {
+	readonly id: string;
+	readonly name: string;
+	readonly grain: 'student_week' | 'aggregate';
+	readonly rule: {
+		description: string;
+		json: string | null;
+		source: RuleSource;
+		sourceKeys: string[];
+	};
+	readonly funnel: FunnelModel;
+	readonly headline: HeadlineModel | null;
+	readonly representation: readonly RepresentationModel[];
+	readonly costs: readonly DisclosedCost[];
+}
+
+export interface UsageModel {
+	readonly schoolYear: number;
+	readonly source: ViewUnits['source'];
+	readonly window: ViewUnits['window'];
+	readonly groupingLabel: string;
+	readonly release: FilterDecision;
+	/** Every selected product pooled, or the one selected product. */
+	readonly overall: FunnelModel | null;
+	readonly overallHeadline: HeadlineModel | null;
+	readonly dosageSentence: string;
+	readonly products: readonly ProductModel[];
+}
+
+const rowsOf = (f: GroupedFunnel, groups: readonly GroupSpec[]): GroupSpec[] => [
+	...groups,
+	...(f.unknown ? [{ group: 'unknown', label: 'Group unknown' }] : []),
+	{ group: 'all', label: 'All students' }
+];
+
+function compared(d: DisclosedFunnel, rate: ViewRate, spec: GroupSpec): Compared {
+	const cell = d.cell(rate, spec.group);
+	const shown = valueOf(cell.rate) !== null;
+	return {
+		label: spec.label,
+		value: cell.rate,
+		lo: shown ? valueOf(cell.values.lo!) : null,
+		hi: shown ? valueOf(cell.values.hi!) : null
+	};
+}
+
+export function funnelModel(
+	f: GroupedFunnel,
+	d: DisclosedFunnel,
+	groups: readonly GroupSpec[],
+	label: string
+): FunnelModel {
+	const rows = rowsOf(f, groups);
+	const cells = FUNNEL_STAGES.flatMap((stage) =>
+		rows.map((spec) => ({
+			...compared(d, stage.id, spec),
+			stage: stage.id,
+			group: spec.group,
+			n: d.cell(stage.id, spec.group).denominator
+		}))
+	);
+	return { id: f.product_id, label, rows, cells };
+}
+
+function headlineModel(
+	f: GroupedFunnel,
+	d: DisclosedFunnel,
+	groups: readonly GroupSpec[]
+): HeadlineModel | null {
+	const h = f.headline;
+	if (!h) return null;
+	const spec = (g: string) => groups.find((s) => s.group === g) ?? { group: g, label: g };
+	const [low, high] = [
+		compared(d, 'dosage_rate_access', spec(h.low_group)),
+		compared(d, 'dosage_rate_access', spec(h.high_group))
+	];
+	const gap = { estimate: d.derived('gap'), lo: d.derived('gap_lo'), hi: d.derived('gap_hi') };
+	const accessShare = d.derived('access_share');
+	return {
+		low,
+		high,
+		gap,
+		accessRatio: d.derived('access_ratio'),
+		conversionRatio: d.derived('conversion_ratio'),
+		accessShare,
+		sentence: gapSentence(high, low, gap, 'met the dosage'),
+		decomposition: decompositionSentence(
+			accessShare,
+			high.label.toLowerCase(),
+			low.label.toLowerCase()
+		)
+	};
+}
+
+function representationModel(
+	f: GroupedFunnel,
+	d: DisclosedFunnel,
+	groups: readonly GroupSpec[]
+): RepresentationModel[] {
+	return f.representation.map((r) => ({
+		group: r.poverty_group,
+		label: groups.find((g) => g.group === r.poverty_group)?.label ?? r.poverty_group,
+		base_share: d.representation(r.poverty_group, 'base_share'),
+		dosage_share: d.representation(r.poverty_group, 'dosage_share'),
+		index: d.representation(r.poverty_group, 'index')
+	}));
+}
+
+/**
+ * The usage page's figures as plain data (serialisable, so the build can prerender them): each
+ * selected product's funnel, headline gap, decomposition, representation and costs, all of them
+ * pooled, and the sentences, every figure as `discloseUsage` published it.
+ */
+export function usageModel(
+	view: UsageView,
+	disclosed: DisclosedUsage,
+	units: ViewUnits,
+	catalog: DataCatalog,
+	state: ViewState
+): UsageModel {
+	const name = (id: string) => catalog.products.find((p) => p.id === id)?.name ?? id;
+	const products = view.products.map((p): ProductModel => {
+		const d = disclosed.funnels.get(p.product_id)!;
+		return {
+			id: p.product_id,
+			name: name(p.product_id),
+			grain: p.grain,
+			rule: {
+				description: p.rule.rule ? describeDosageRule(p.rule.rule) : 'no dosage rule',
+				json: p.rule.rule ? formatDosageRule(p.rule.rule) : null,
+				source: p.rule.source,
+				sourceKeys: p.rule.source_keys
+			},
+			funnel: funnelModel(p, d, view.groups, name(p.product_id)),
+			headline: headlineModel(p, d, view.groups),
+			representation: representationModel(p, d, view.groups),
+			costs: disclosed.costs.filter((c) => c.product_id === p.product_id)
+		};
+	});
+	const overallFunnel = view.pooled ?? view.products[0] ?? null;
+	const overallDisclosed = overallFunnel ? disclosed.funnels.get(overallFunnel.product_id)! : null;
+	const overallLabel = view.pooled ? 'All selected products' : (products[0]?.name ?? '');
+	const overall =
+		overallFunnel && overallDisclosed
+			? funnelModel(overallFunnel, overallDisclosed, view.groups, overallLabel)
+			: null;
+	const all = overall?.cells.find((c) => c.stage === 'dosage_rate_access' && c.group === 'all');
+	return {
+		schoolYear: units.schoolYear,
+		source: units.source,
+		window: units.window,
+		groupingLabel: groupingLabel(state),
+		release: view.release,
+		overall,
+		overallHeadline:
+			overallFunnel && overallDisclosed
+				? headlineModel(overallFunnel, overallDisclosed, view.groups)
+				: null,
+		dosageSentence: all
+			? dosageSentence(all, view.pooled ? 'student–product pairs' : 'students')
+			: 'No product is selected.',
+		products
+	};
+}
