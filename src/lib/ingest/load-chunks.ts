@@ -112,7 +112,7 @@ export async function loadChunks(
 			options
 		);
 	} catch (error) {
-		if (options.signal?.aborted) throw error;
+		if (options.signal?.aborted) throw options.signal.reason;
 		const message = error instanceof Error ? error.message : String(error);
 		return notLoaded(
 			source,

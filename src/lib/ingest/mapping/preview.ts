@@ -48,9 +48,16 @@ export function sampleColumns(
 
 /** The mapping screen's rows: every field of the target with its source, samples and type. */
 export function previewMapping(source: OpenedSource, mapping: ColumnMapping): FieldPreview[] {
+	return previewFromSamples(mapping, sampleColumns(source));
+}
+
+/** The same from samples taken elsewhere (the browser worker sends them with the file's layout). */
+export function previewFromSamples(
+	mapping: ColumnMapping,
+	samples: ReadonlyMap<string, readonly string[]>
+): FieldPreview[] {
 	const target = findTarget(mapping.table);
 	if (!target) throw new Error(`unknown table: ${mapping.table}`);
-	const samples = sampleColumns(source);
 	return target.fields.map((field) => {
 		const header = mapping.columns[field.name] ?? null;
 		const constant = mapping.options.constants?.[field.name];

@@ -93,6 +93,7 @@ export async function stageChunks(
 				bytesTotal,
 				rowsDone: records + structural.length
 			});
+			options.signal?.throwIfAborted();
 		}
 		options.signal?.throwIfAborted();
 	} catch (error) {

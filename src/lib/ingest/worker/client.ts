@@ -1,0 +1,100 @@
+import type { RecordChunk } from '../csv/chunks.ts';
+import { issue, type ValidationIssue } from '../issues.ts';
+import type { SourceInfo } from '../load-chunks.ts';
+import type { OpenOptions } from '../source/open-source.ts';
+import type { FromWorker, WorkerLike } from './protocol.ts';
+
+/** An upload opened in the worker: its description, column samples, and its chunks on demand. */
+export interface WorkerSource {
+	readonly info: SourceInfo;
+	readonly samples: ReadonlyMap<string, readonly string[]>;
+	/** Chunks, each requested when the previous one has been consumed (bounded memory). */
+	readonly chunks: AsyncIterable<RecordChunk>;
+	/** Stops the worker (also what cancelling does: the worker is terminated). */
+	close(): void;
+}
+
+export type WorkerOpen =
+	| { readonly ok: true; readonly source: WorkerSource }
+	| { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+
+/** The bundled ingest worker (Vite resolves the URL at build time). */
+export function startIngestWorker(): WorkerLike {
+	return new Worker(new URL('./ingest.worker.ts', import.meta.url), {
+		type: 'module'
+	}) as unknown as WorkerLike;
+}
+
+/**
+ * Opens a `File` in the ingest worker and returns its description and a chunk stream for
+ * `loadChunks`. `onReading` reports the file being read. A crash of the worker becomes an issue.
+ */
+export function openInWorker(
+	file: Blob,
+	name: string,
+	options: OpenOptions & {
+		chunkBytes?: number;
+		onReading?: (bytesDone: number, bytesTotal: number) => void;
+		/** Aborting terminates the worker; a load waiting for a chunk then stops at once. */
+		signal?: AbortSignal;
+	} = {},
+	worker: WorkerLike = startIngestWorker()
+): Promise<WorkerOpen> {
+	const { chunkBytes = 0, onReading, signal, ...openOptions } = options;
+	let waiting: ((message: FromWorker) => void) | undefined;
+	const failure = (message: string) =>
+		issue('error', 'load_failed', name, `The file could not be read in the browser: ${message}`);
+	worker.onerror = (event) =>
+		waiting?.({ type: 'error', message: event.message ?? 'the worker stopped' });
+	const nextMessage = () => new Promise<FromWorker>((resolve) => (waiting = resolve));
+	worker.onmessage = (event) => {
+		if (event.data.type === 'reading') onReading?.(event.data.bytesDone, event.data.bytesTotal);
+		else waiting?.(event.data);
+	};
+	const chunks: AsyncIterable<RecordChunk> = {
+		async *[Symbol.asyncIterator]() {
+			for (;;) {
+				if (closed) throw new Error('the file is no longer being read (cancelled)');
+				const reply = nextMessage();
+				worker.postMessage({ type: 'next' });
+				const message = await reply;
+				if (message.type === 'chunk') yield message.chunk;
+				else if (message.type === 'end') return;
+				else
+					throw new Error(
+						message.type === 'error' ? message.message : `unexpected ${message.type}`
+					);
+			}
+		}
+	};
+	let closed = false;
+	const close = () => {
+		closed = true;
+		worker.terminate();
+		waiting?.({ type: 'error', message: 'the file is no longer being read (cancelled)' });
+	};
+	signal?.addEventListener('abort', close, { once: true });
+	const opened = nextMessage();
+	worker.postMessage({ type: 'open', file, name, options: openOptions, chunkBytes });
+	return opened.then((message): WorkerOpen => {
+		if (message.type === 'opened') {
+			return {
+				ok: true,
+				source: {
+					info: message.info,
+					samples: new Map(message.samples),
+					chunks,
+					close
+				}
+			};
+		}
+		close();
+		return {
+			ok: false,
+			issues:
+				message.type === 'failed'
+					? message.issues
+					: [failure(message.type === 'error' ? message.message : message.type)]
+		};
+	});
+}

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '#lib/db/database.ts';
+import { issue } from '#lib/ingest/issues.ts';
+import { loadChunks } from '#lib/ingest/load-chunks.ts';
+import { browserMaxBytes, checkBrowserSize } from '#lib/ingest/worker/browser-limits.ts';
+import { openInWorker } from '#lib/ingest/worker/client.ts';
+import { createWorkerHandler } from '#lib/ingest/worker/handler.ts';
+import type { FromWorker, WorkerLike } from '#lib/ingest/worker/protocol.ts';
+import { mapping, openDatabase, resetTables, rowsOf } from './ingest-helpers.ts';
+
+/** The worker protocol in-process: the client and the worker's handler, messages passed async. */
+function fakeWorker(): WorkerLike & { terminated: boolean; transferred: number } {
+	const worker = {
+		onmessage: null as WorkerLike['onmessage'],
+		onerror: null as WorkerLike['onerror'],
+		terminated: false,
+		transferred: 0,
+		postMessage: (message: Parameters<WorkerLike['postMessage']>[0]) => void handle(message),
+		terminate: () => {
+			worker.terminated = true;
+		}
+	};
+	const handle = createWorkerHandler((message: FromWorker, transfer = []) => {
+		worker.transferred += transfer.length;
+		if (!worker.terminated) queueMicrotask(() => worker.onmessage?.({ data: message }));
+	});
+	return worker;
+}
+
+let db: Database;
+beforeAll(async () => {
+	db = await openDatabase();
+});
+afterAll(() => db.close());
+
+const CSV =
+	'Report,,\nleaid,year,pop\n' +
+	Array.from({ length: 200 }, (_, i) => `${100001 + i},2024-25,${i}\n`).join('');
+
+describe('the ingest worker protocol', () => {
+	it('opens a file off the main thread, streams its chunks on demand, and loads them', async () => {
+		await resetTables(db, 'districts');
+		const worker = fakeWorker();
+		const reading: number[] = [];
+		const opened = await openInWorker(
+			new Blob([CSV]),
+			'districts.csv',
+			{ chunkBytes: 500, onReading: (done) => reading.push(done) },
+			worker
+		);
+		if (!opened.ok) throw new Error(JSON.stringify(opened.issues));
+		expect(opened.source.info.header.fields).toEqual(['leaid', 'year', 'pop']);
+		expect(opened.source.samples.get('leaid')).toEqual([
+			'100001',
+			'100002',
+			'100003',
+			'100004',
+			'100005'
+		]);
+		expect(reading).toEqual([0, CSV.length]);
+		const m = mapping('districts', {
+			leaid: 'leaid',
+			school_year_start: 'year',
+			saipe_pop_5_17: 'pop'
+		});
+		const report = await loadChunks(db, opened.source.info, opened.source.chunks, m);
+		opened.source.close();
+		expect([report.rowsRead, report.rowsLoaded, report.rowsRejected]).toEqual([200, 200, 0]);
+		expect(worker.transferred).toBeGreaterThan(5);
+		expect((await rowsOf(db, 'districts', ['leaid'])).at(-1)).toEqual({ leaid: '0100200' });
+	});
+
+	it('answers bad input with issues and stops the worker', async () => {
+		const worker = fakeWorker();
+		const opened = await openInWorker(
+			new Blob([Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 1, 2)]),
+			'chart.csv',
+			{},
+			worker
+		);
+		expect(opened).toEqual({
+			ok: false,
+			issues: [
+				issue(
+					'error',
+					'binary_file',
+					'chart.csv',
+					'This is a PNG image, not a CSV: upload the data file itself.'
+				)
+			]
+		});
+		expect(worker.terminated).toBe(true);
+	});
+
+	it('cancels between chunks when the load is aborted; nothing is loaded', async () => {
+		await resetTables(db, 'districts');
+		const worker = fakeWorker();
+		const opened = await openInWorker(
+			new Blob([CSV]),
+			'districts.csv',
+			{ chunkBytes: 500 },
+			worker
+		);
+		if (!opened.ok) throw new Error('expected ok');
+		const controller = new AbortController();
+		const m = mapping('districts', { leaid: 'leaid', school_year_start: 'year' });
+		const loading = loadChunks(db, opened.source.info, opened.source.chunks, m, {
+			signal: controller.signal,
+			onProgress: (p) => {
+				if (p.rowsDone > 50) {
+					controller.abort(new Error('cancelled'));
+					opened.source.close();
+				}
+			}
+		});
+		await expect(loading).rejects.toThrow('cancelled');
+		expect(worker.terminated).toBe(true);
+		expect(await rowsOf(db, 'districts', ['leaid'])).toEqual([]);
+	});
+});
+
+describe('the browser size limit', () => {
+	it.each([
+		[undefined, 800 * 1024 ** 2],
+		[8, 800 * 1024 ** 2],
+		[4, 512 * 1024 ** 2],
+		[0.5, 128 * 1024 ** 2]
+	])('is %s GB of device memory → %i bytes', (memory, max) => {
+		expect(browserMaxBytes(memory)).toBe(max);
+	});
+
+	it('names the limit and the command line', () => {
+		expect(checkBrowserSize('big.csv', 100)).toBeNull();
+		expect(checkBrowserSize('big.csv', 2 * 1024 ** 3, 4)).toEqual(
+			issue(
+				'error',
+				'too_large',
+				'big.csv',
+				'The file is 2 GB; this browser can load files up to 512 MB. Use the command line (its `validate` command runs the same checks in Node, without this limit), or split the file.'
+			)
+		);
+	});
+});
