@@ -116,7 +116,7 @@ export class Dashboard {
 			this.#serial(async () => {
 				const units = await this.#ensureUnits(session, unitsKey, year, state, progress);
 				progress('Updating the figures…');
-				return { view: await usageView(session.db, units, state), units, state };
+				return { view: await usageView(session.db, units, state, catalog.origin), units, state };
 			})
 		);
 	}

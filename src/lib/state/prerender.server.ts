@@ -39,7 +39,12 @@ async function compute(): Promise<PrerenderedView> {
 		const year = catalog.years.at(-1);
 		if (year === undefined) return { catalog, training, usage: null };
 		const units = await buildViewUnits(db, { schoolYear: year, source: state.source, rules: {} });
-		const usage = usageModelOf(await usageView(db, units, state), units, catalog, state);
+		const usage = usageModelOf(
+			await usageView(db, units, state, catalog.origin),
+			units,
+			catalog,
+			state
+		);
 		return { catalog, training, usage };
 	} finally {
 		await db.close();

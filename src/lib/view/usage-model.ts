@@ -4,6 +4,7 @@ import { describeDosageRule, formatDosageRule } from '../dosage/rule.ts';
 import type { RuleSource } from '../metrics/usage/resolve-rules.ts';
 import type { DataCatalog } from './catalog.ts';
 import type { DisclosedCost } from './cost-cells.ts';
+import type { DistrictSpread } from './district-rates.ts';
 import { valueOf } from './display.ts';
 import { groupingLabel, type GroupSpec } from './groups.ts';
 import {
@@ -78,6 +79,7 @@ export interface ProductModel {
 	readonly headline: HeadlineModel | null;
 	readonly representation: readonly RepresentationModel[];
 	readonly costs: readonly DisclosedCost[];
+	readonly spread: DistrictSpread | null;
 }
 
 export interface UsageModel {
@@ -200,7 +202,8 @@ export function usageModel(
 			funnel: funnelModel(p, d, view.groups, name(p.product_id)),
 			headline: headlineModel(p, d, view.groups),
 			representation: representationModel(p, d, view.groups),
-			costs: disclosed.costs.filter((c) => c.product_id === p.product_id)
+			costs: disclosed.costs.filter((c) => c.product_id === p.product_id),
+			spread: view.districts.find((s) => s.product_id === p.product_id) ?? null
 		};
 	});
 	const overallFunnel = view.pooled ?? view.products[0] ?? null;

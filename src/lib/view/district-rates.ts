@@ -1,0 +1,97 @@
+import type { Database } from '../db/database.ts';
+import { discloseView } from '../disclosure/disclose-view.ts';
+import { countedRateCell } from '../disclosure/result-cells.ts';
+import type { DataOrigin } from '../disclosure/view.ts';
+import { join, raw, sql, type SqlQuery } from '../db/sql.ts';
+import { districtFilterSql, groupSql } from './funnel-stats-sql.ts';
+import type { ViewState } from './view-state.ts';
+import { VIEW_CELLS_TABLE } from './view-tables.ts';
+
+/** One district's share of students with access who met the dosage rule, after disclosure. */
+export interface DistrictRate {
+	readonly id: string;
+	readonly group: string;
+	/** The rate when shown exactly; null when withheld, shown only as a range, or undefined. */
+	readonly value: number | null;
+}
+
+/** The spread of one product's district rates, and how many districts could not be drawn. */
+export interface DistrictSpread {
+	readonly product_id: string;
+	readonly values: readonly DistrictRate[];
+	/** Rates shown only as a range (top/bottom coding of small groups), by label. */
+	readonly coded: Readonly<Record<string, number>>;
+	/** Rates withheld (fewer students than the minimum group size). */
+	readonly hidden: number;
+}
+
+interface Row {
+	product_id: string;
+	leaid: string;
+	grp: string | null;
+	met: number | null;
+	base: number | null;
+}
+
+/** Per district of the view (filters applied): dosage-meeters and their evaluable base. */
+export function districtRatesSql(state: ViewState, products: readonly string[]): SqlQuery {
+	const ids = products.length
+		? join(
+				products.map((p) => sql`${p}`),
+				', '
+			)
+		: raw('NULL');
+	return sql`SELECT product_id, leaid, ${groupSql(state)} AS grp,
+	CASE WHEN dosage_met_n__nulls = 0 THEN dosage_met_n END AS met,
+	CASE WHEN licensed_n__nulls = 0 AND not_evaluable_n__nulls = 0
+		THEN licensed_n - not_evaluable_n END AS base
+FROM ${raw(VIEW_CELLS_TABLE)}
+WHERE product_id IN (${ids}) AND ${districtFilterSql(state)} AND units_n > 0
+ORDER BY product_id, leaid`;
+}
+
+/**
+ * Each district's dosage rate through the disclosure function (student records, public mode):
+ * a district with fewer students than the minimum is hidden, one near 0% or 100% is coded as a
+ * range. Only exactly shown rates are drawn; the others are counted, so the spread says what it
+ * leaves out.
+ */
+export async function districtSpreads(
+	db: Database,
+	state: ViewState,
+	products: readonly string[],
+	origin: DataOrigin
+): Promise<DistrictSpread[]> {
+	const rows = await db.query<Row>(districtRatesSql(state, products));
+	const disclosed = discloseView({
+		records: 'student',
+		origin,
+		cells: rows.map((r, i) =>
+			countedRateCell(
+				String(i),
+				{ leaid: r.leaid, product_id: r.product_id },
+				{
+					estimate: r.met === null || !r.base ? null : r.met / r.base,
+					numerator: r.met,
+					denominator: r.base,
+					lo: null,
+					hi: null
+				}
+			)
+		)
+	});
+	return products.map((product_id) => {
+		const coded: Record<string, number> = {};
+		let hidden = 0;
+		const values: DistrictRate[] = [];
+		rows.forEach((r, i) => {
+			if (r.product_id !== product_id) return;
+			const rate = disclosed.cells[i]!.rate;
+			const shown = rate.status === 'shown' || rate.status === 'true_zero';
+			if (rate.status === 'coarsened') coded[rate.label] = (coded[rate.label] ?? 0) + 1;
+			if (rate.status === 'suppressed') hidden += 1;
+			values.push({ id: r.leaid, group: r.grp ?? 'unknown', value: shown ? rate.value : null });
+		});
+		return { product_id, values, coded, hidden };
+	});
+}

@@ -1,0 +1,39 @@
+import { isAbsence } from '#lib/components/missingness.ts';
+import type { TableCell, TableData } from '#lib/components/table.ts';
+import type { DisplayValue } from '#lib/disclosure/display-value.ts';
+import { moneyLabel, rateLabel } from '#lib/view/display.ts';
+import type { ProductModel } from '#lib/view/usage-model.ts';
+
+function cell(v: DisplayValue, format: (v: DisplayValue) => string): TableCell {
+	return isAbsence(v) && v.status !== 'true_zero' ? { absent: v, zeroText: format(v) } : format(v);
+}
+
+/** The cost lens of one priced product by group, every figure as disclosure control allows. */
+export function costTable(product: ProductModel, groupLabel: (group: string) => string): TableData {
+	return {
+		caption: `What ${product.name} costs per student reached, at $${product.costs[0]?.price ?? ''} per licence`,
+		columns: [
+			{ id: 'group', label: 'Group' },
+			{ id: 'per_activated', label: 'Per student who activated', numeric: true },
+			{ id: 'per_met', label: 'Per student who met the rule', numeric: true },
+			{ id: 'never_share', label: 'Spend on never-activated licences', numeric: true },
+			{ id: 'never_spend', label: 'Never-activated spend ($)', numeric: true },
+			{ id: 'total', label: 'Total licence spend', numeric: true }
+		],
+		rows: product.costs.map((c) => ({
+			key: c.group,
+			header: groupLabel(c.group),
+			cells: {
+				per_activated: cell(c.cost_per_activated, moneyLabel),
+				per_met: cell(c.cost_per_dosage_met, moneyLabel),
+				never_share: cell(c.never_activated_share, rateLabel),
+				never_spend: cell(c.never_activated_spend, moneyLabel),
+				total: cell(c.total_spend, moneyLabel)
+			}
+		})),
+		notes: [
+			'Dollar totals are student counts times the price, so in public mode they are withheld like the counts; the shares and per-student costs are shown.',
+			'Cost per student who met the rule divides all licence spend by the students who met it: the price of each student actually reached.'
+		]
+	};
+}
