@@ -2,7 +2,7 @@ import type { SqlQuery } from '../../db/sql.ts';
 import type { TargetField } from '../targets/fields.ts';
 import { dateSql, intervalSql, schoolYearSql } from './dates.ts';
 import type { FieldSql, NormaliseContext } from './field-sql.ts';
-import { paddedIdSql, stateAbbrSql, stateFipsSql } from './ids.ts';
+import { paddedIdSql, stateAbbrSql, stateFipsSql, unitIdSql } from './ids.ts';
 import { integerSql, numberSql, shareSql } from './numbers.ts';
 import { enumSql, textSql, yesNoSql } from './words.ts';
 
@@ -25,6 +25,8 @@ export function fieldSql(
 				tooLong: 'ncessch_too_long',
 				notNumeric: 'ncessch_not_numeric'
 			});
+		case 'unit_id':
+			return context.unitType ? unitIdSql(x, context.unitType) : textSql(x, name);
 		case 'state_fips':
 			return stateFipsSql(x);
 		case 'state_abbr':

@@ -22,6 +22,8 @@ export interface NormaliseContext {
 	readonly yearMapping?: 'fall' | 'spring';
 	/** `proportion` and `percent` fields: whether plain numbers are percentages (decided per column). */
 	readonly percentScale: boolean;
+	/** `unit_id` fields: the row's unit type text (`district` or `school`), which sets the ID's width. */
+	readonly unitType?: SqlQuery;
 }
 
 /** The first computed value (most fields have one). */

@@ -58,3 +58,35 @@ export function stateAbbrSql(x: SqlQuery): FieldSql {
 			sql`CASE WHEN ${first(v)} = ${x} OR ${first(v)} IS NULL THEN NULL WHEN upper(${x}) = ${first(v)} THEN 'upper_cased' ELSE 'state_name_to_abbr' END`
 	};
 }
+
+/**
+ * `usage_aggregate.unit_id`: an LEAID (7 digits) for a district row, an NCES school ID (12) for a
+ * school row, padded like those; other unit types keep the text (the unit type itself is checked).
+ */
+export function unitIdSql(x: SqlQuery, unitType: SqlQuery): FieldSql {
+	const district = paddedIdSql(x, 'unit_id', 7, {
+		tooLong: 'leaid_too_long',
+		notNumeric: 'leaid_not_numeric'
+	});
+	const school = paddedIdSql(x, 'unit_id', 12, {
+		tooLong: 'ncessch_too_long',
+		notNumeric: 'ncessch_not_numeric'
+	});
+	const type = sql`lower(${unitType})`;
+	const pick = (d: SqlQuery, s: SqlQuery, other: SqlQuery) =>
+		sql`CASE ${type} WHEN 'district' THEN ${d} WHEN 'school' THEN ${s} ELSE ${other} END`;
+	return {
+		outputs: [
+			{
+				column: 'unit_id',
+				value: pick(
+					first(district.outputs.map((o) => o.value)),
+					first(school.outputs.map((o) => o.value)),
+					x
+				)
+			}
+		],
+		error: (v) => pick(district.error(v), school.error(v), sql`NULL`),
+		change: (v) => pick(district.change(v), school.change(v), sql`NULL`)
+	};
+}

@@ -4,6 +4,7 @@ import type { ColumnSpec, TableSpec } from '../../schema/tables.ts';
 export type FieldKind =
 	| 'leaid'
 	| 'ncessch'
+	| 'unit_id'
 	| 'state_fips'
 	| 'state_abbr'
 	| 'text'
@@ -50,6 +51,7 @@ const YES_NO_INT = '0, 1, empty';
 /** Infers a canonical column's kind from its name, type, unit and allowed values. */
 export function kindOf(column: ColumnSpec): Pick<TargetField, 'kind' | 'values'> {
 	if (column.name === 'leaid' || column.name === 'ncessch') return { kind: column.name };
+	if (column.name === 'unit_id') return { kind: 'unit_id' };
 	if (column.name === 'state_fips' || column.name === 'state_abbr') return { kind: column.name };
 	if (column.name === 'school_year_start') return { kind: 'school_year' };
 	if (column.type === 'DATE') return { kind: 'date' };

@@ -94,7 +94,10 @@ export function checkedTableSql(
 		const context = {
 			decimalComma: options.decimalComma,
 			yearMapping: options.yearMapping,
-			percentScale: options.percentFields.has(p.field.name)
+			percentScale: options.percentFields.has(p.field.name),
+			unitType: plan.fields.some((u) => u.field.name === 'unit_type' && reads(u))
+				? col.text('unit_type')
+				: undefined
 		};
 		normalisers.set(
 			p.field.name,
