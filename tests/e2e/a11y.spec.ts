@@ -5,9 +5,12 @@ import { useBrowser } from './helpers/use-browser.ts';
 
 const context = useBrowser();
 
-it('the home page has no axe violations once ready (CSP header on)', async () => {
+/** Every page of the site, relative to its root. */
+const PAGES = ['', 'training', 'usage'];
+
+it.each(PAGES)('/%s has no axe violations once ready (CSP header on)', async (path) => {
 	const page = await context().newPage();
-	await page.goto(inject('servers').cspHeader);
+	await page.goto(new URL(path, inject('servers').cspHeader).href);
 	const settled = await waitUntilSettled(page);
 	expect(settled.status, `the page did not become ready: ${settled.text}`).toBe('ready');
 

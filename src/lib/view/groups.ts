@@ -13,6 +13,8 @@ import {
 export interface GroupSpec {
 	readonly group: string;
 	readonly label: string;
+	/** A few characters for bar labels: "Q4", "City", "25k+". */
+	readonly short: string;
 }
 
 const REGIONS = ['Northeast', 'Midwest', 'South', 'West'];
@@ -46,20 +48,56 @@ export function povertyLevelLabel(level: string, levels: readonly string[]): str
 	return level;
 }
 
-/** The groups of a grouping, in display order (poverty: lowest poverty first). */
+/** Short names of the enrolment bands, for bar labels. */
+const SIZE_SHORT: Readonly<Record<string, string>> = {
+	'under-1k': '<1k',
+	'1k-5k': '1k–5k',
+	'5k-25k': '5k–25k',
+	'25k-plus': '25k+'
+};
+
+/**
+ * The groups of a grouping, in display order (poverty: lowest poverty first), named for the
+ * students they count ("Students in Q4 districts (highest poverty)") with a short bar label.
+ */
 export function groupSpecs(groupBy: GroupBy, state: ViewState): GroupSpec[] {
 	switch (groupBy) {
 		case 'poverty': {
 			const { levels } = povertyScheme(usageScheme(state.scheme));
-			return levels.map((group) => ({ group, label: povertyLevelLabel(group, levels) }));
+			return levels.map((group) => ({
+				group,
+				label: `Students in ${povertyDistricts(group, levels)}`,
+				short: group
+			}));
 		}
 		case 'locale':
-			return LOCALE_OPTIONS.map((group) => ({ group, label: LOCALE_LABELS[group] }));
+			return LOCALE_OPTIONS.map((group) => ({
+				group,
+				label: `Students in ${LOCALE_LABELS[group].toLowerCase()} districts`,
+				short: LOCALE_LABELS[group]
+			}));
 		case 'region':
-			return REGIONS.map((group) => ({ group, label: group }));
+			return REGIONS.map((group) => ({
+				group,
+				label: `Students in the ${group}`,
+				short: group
+			}));
 		case 'size':
-			return SIZE_BANDS.map((b) => ({ group: b.id, label: b.label }));
+			return SIZE_BANDS.map((b) => ({
+				group: b.id,
+				label: `Students in districts of ${b.label.toLowerCase()}`,
+				short: SIZE_SHORT[b.id] ?? b.id
+			}));
 	}
+}
+
+/** "Q4 districts (highest poverty)", "high-poverty districts". */
+function povertyDistricts(level: string, levels: readonly string[]): string {
+	const words = POVERTY_WORDS[level];
+	if (words) return `${words.toLowerCase().replace(' poverty', '-poverty')} districts`;
+	if (level === levels[0]) return `${level} districts (lowest poverty)`;
+	if (level === levels.at(-1)) return `${level} districts (highest poverty)`;
+	return `${level} districts`;
 }
 
 /** "Poverty level (Census SAIPE child-poverty quartiles…)" or "Locale". */

@@ -78,5 +78,5 @@ export function decompositionSentence(
 	const share = valueOf(accessShare);
 	if (share === null) return null;
 	const conversion = 1 - share;
-	return `Comparing ${high} with ${low}: access (having a licence) accounts for ${percent(share)} of the gap in use among enrolled students, and conversion (meeting the rule once given access) for ${percent(conversion)} (shares of the log ratio).`;
+	return `Comparing ${lowerFirst(high)} with ${lowerFirst(low)}: access (having a licence) accounts for ${percent(share)} of the gap in use among enrolled students, and conversion (meeting the rule once given access) for ${percent(conversion)} (shares of the log ratio).`;
 }

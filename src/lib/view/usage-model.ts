@@ -97,8 +97,10 @@ export interface UsageModel {
 
 const rowsOf = (f: GroupedFunnel, groups: readonly GroupSpec[]): GroupSpec[] => [
 	...groups,
-	...(f.unknown ? [{ group: 'unknown', label: 'Group unknown' }] : []),
-	{ group: 'all', label: 'All students' }
+	...(f.unknown
+		? [{ group: 'unknown', label: 'Students whose group is unknown', short: '?' }]
+		: []),
+	{ group: 'all', label: 'All students', short: 'All' }
 ];
 
 function compared(d: DisclosedFunnel, rate: ViewRate, spec: GroupSpec): Compared {
@@ -137,7 +139,7 @@ function headlineModel(
 ): HeadlineModel | null {
 	const h = f.headline;
 	if (!h) return null;
-	const spec = (g: string) => groups.find((s) => s.group === g) ?? { group: g, label: g };
+	const spec = (g: string) => groups.find((s) => s.group === g) ?? { group: g, label: g, short: g };
 	const [low, high] = [
 		compared(d, 'dosage_rate_access', spec(h.low_group)),
 		compared(d, 'dosage_rate_access', spec(h.high_group))

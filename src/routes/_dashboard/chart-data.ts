@@ -60,7 +60,7 @@ export function funnelChartData(funnel: FunnelModel): {
 	const groups = funnel.rows.map((r) => ({
 		group: r.group,
 		label: r.label,
-		short: shortLabel(r.label)
+		short: r.short
 	}));
 	const stages = FUNNEL_STAGES.map((s) => ({ id: s.id, label: s.label, denominator: s.of }));
 	const data = funnel.cells.map((c) => ({
@@ -73,10 +73,6 @@ export function funnelChartData(funnel: FunnelModel): {
 		denominator: null
 	}));
 	return { stages, groups, data };
-}
-
-function shortLabel(label: string): string {
-	return label.replace(/ \((lowest|highest) poverty\)$/, '').replace(/ students( or more)?$/, '+');
 }
 
 /** The decomposition as chart input, or null when any of its figures is withheld. */

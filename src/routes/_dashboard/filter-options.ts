@@ -8,7 +8,6 @@ import {
 	LOCALE_LABELS,
 	LOCALE_OPTIONS,
 	SIZE_BANDS,
-	USAGE_FALLBACK_SCHEME,
 	type ViewState
 } from '#lib/view/view-state.ts';
 
@@ -19,7 +18,7 @@ export interface Option {
 
 const schemeLabel = (id: string) =>
 	id === 'survey'
-		? `The survey's own levels (usage: ${POVERTY_SCHEMES[USAGE_FALLBACK_SCHEME].label})`
+		? "Survey's own levels (usage: SAIPE quartiles)"
 		: POVERTY_SCHEMES[id as keyof typeof POVERTY_SCHEMES].label;
 
 /** Every choice the filter bar offers, from what the data holds. */
