@@ -12,7 +12,7 @@ describe('the engine in Chromium', () => {
 
 	beforeAll(async () => {
 		({ page } = await openRecordedPage(context()));
-		await page.goto(`${inject('servers').cspHeader}/diagnostics`);
+		await page.goto(new URL('diagnostics', inject('servers').cspHeader).href);
 		await page.waitForSelector('main[data-status="ready"], main[data-status="error"]');
 	});
 
