@@ -139,4 +139,16 @@ describe('the dashboard views', () => {
 		expect(await unreachedControls(page)).toEqual([]);
 		await page.close();
 	});
+
+	it('the folded state list opens from the keyboard and its boxes are reachable', async () => {
+		const page = await open('');
+		await page.locator('summary', { hasText: 'State' }).focus();
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Space');
+		await page.waitForURL(/[?&]state=AK(&|$)/);
+		await waitUntilLive(page);
+		expect(await page.getByRole('checkbox', { name: 'AK' }).isChecked()).toBe(true);
+		await page.close();
+	});
 });

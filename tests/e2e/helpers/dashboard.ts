@@ -59,7 +59,7 @@ export async function tabThrough(page: Page, limit = 600): Promise<string[]> {
 	return seen;
 }
 
-/** Visible, enabled controls that Tab never reached (after `tabThrough`). */
+/** Visible, enabled controls (radio groups as one) that Tab never reached (after `tabThrough`). */
 export function unreachedControls(page: Page): Promise<string[]> {
 	return page.evaluate(() => {
 		const controls = document.querySelectorAll<HTMLElement>(
@@ -67,10 +67,18 @@ export function unreachedControls(page: Page): Promise<string[]> {
 		);
 		return [...controls]
 			.filter((el) => {
-				const style = getComputedStyle(el);
-				const box = el.getBoundingClientRect();
-				const hidden = style.visibility === 'hidden' || box.width === 0 || box.height === 0;
-				return !hidden && !(el as HTMLButtonElement).disabled && !el.hasAttribute('data-tab-seen');
+				// Controls inside a closed <details> are not rendered, so not visible.
+				const visible = el.checkVisibility({ visibilityProperty: true });
+				// A radio group is one tab stop; arrow keys move within it.
+				const radio = el instanceof HTMLInputElement && el.type === 'radio';
+				const groupSeen =
+					radio && document.querySelector(`input[name="${el.name}"][data-tab-seen]`) !== null;
+				return (
+					visible &&
+					!(el as HTMLButtonElement).disabled &&
+					!el.hasAttribute('data-tab-seen') &&
+					!groupSeen
+				);
 			})
 			.map((el) => el.outerHTML.slice(0, 120));
 	});
