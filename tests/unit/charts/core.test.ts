@@ -82,12 +82,22 @@ describe('shapePath and groupColor', () => {
 		expect(shapePath('square', 64)).toBe('M-4,-4h8v8h-8Z');
 		expect(shapePath('diamond', 100).startsWith('M0,')).toBe(true);
 	});
-	it('colours poverty groups with the palette and everything else in ink', () => {
+	it('colours poverty categories of every scheme from low to high, the rest in ink', () => {
 		expect(['low', 'middle', 'high', 'city'].map(groupColor)).toEqual([
 			'var(--low)',
 			'var(--middle)',
 			'var(--high)',
 			'var(--ink)'
+		]);
+		expect(['Q1', 'Q2', 'Q3', 'Q4', 'T2', 'mid_low', 'all', 'unknown'].map(groupColor)).toEqual([
+			'var(--low)',
+			'#5b86ad',
+			'#b07a55',
+			'var(--high)',
+			'var(--middle)',
+			'#5b86ad',
+			'var(--ink)',
+			'#cc79a7'
 		]);
 	});
 });

@@ -1,6 +1,9 @@
 import { scaleLinear } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { representationLayout } from '#lib/charts/representation/representation-geometry.ts';
+import {
+	hatchedGroup,
+	representationLayout
+} from '#lib/charts/representation/representation-geometry.ts';
 import {
 	representationSummary,
 	representationTable
@@ -43,6 +46,13 @@ describe('representationLayout', () => {
 			['middle', '120,52 360,52 380,118 180,118'],
 			['high', '360,52 400,52 400,118 380,118']
 		]);
+	});
+});
+
+describe('hatchedGroup', () => {
+	it('is the highest poverty category, never "all" or "unknown"', () => {
+		const quartiles = ['Q1', 'Q2', 'Q3', 'Q4', 'unknown', 'all'].map((group) => ({ group }));
+		expect(hatchedGroup(quartiles)).toBe('Q4');
 	});
 });
 

@@ -24,6 +24,11 @@ export const BAR_TOPS = [22, 118] as const;
 /** Height of the drawing area. */
 export const REPRESENTATION_HEIGHT = 176;
 
+/** The highest-poverty group (the last one that is not "all" or "unknown"): its segments are hatched. */
+export function hatchedGroup(groups: readonly { group: string }[]): string | undefined {
+	return groups.filter((g) => g.group !== 'all' && g.group !== 'unknown').at(-1)?.group;
+}
+
 /** One group's segment of one bar, placed, with its label inside (white pill) or outside. */
 export interface Segment {
 	readonly key: string;
@@ -49,7 +54,7 @@ export interface Connector {
 }
 
 /**
- * Places the two 100% bars: each group's share as a segment (high poverty hatched over its colour,
+ * Places the two 100% bars: each group's share as a segment (the highest poverty hatched over its colour,
  * so groups differ without colour), its label "High 40%" inside in a white pill when it fits, else
  * under the bar; and a band per group joining its two
  * segments so a shrinking share shows as a narrowing band. Groups with no share are skipped.
@@ -59,6 +64,7 @@ export function representationLayout(
 	groups: readonly { group: string; short: string }[],
 	x: ScaleLinear<number, number>
 ): { segments: Segment[]; connectors: Connector[] } {
+	const hatched = hatchedGroup(groups);
 	const segments = REPRESENTATION_BARS.flatMap((bar, b) => {
 		let cumulative = 0;
 		return groups.flatMap((g) => {
@@ -79,7 +85,7 @@ export function representationLayout(
 					y,
 					width: px(x1 - x0),
 					color: groupColor(g.group),
-					hatched: g.group === 'high',
+					hatched: g.group === hatched,
 					text,
 					textX: px((x0 + x1) / 2),
 					textY: inside ? y + BAR_HEIGHT / 2 : y + BAR_HEIGHT + 16,

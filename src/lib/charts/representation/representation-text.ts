@@ -2,7 +2,7 @@ import type { TableCell, TableData } from '../../components/table.ts';
 import { percent } from '../../format/number.ts';
 import type { LegendItem } from '../legend.ts';
 import { groupColor } from '../symbols.ts';
-import type { RepresentationLike } from './representation-geometry.ts';
+import { hatchedGroup, type RepresentationLike } from './representation-geometry.ts';
 
 /** Labels of a group in the representation chart. */
 export interface RepresentationGroup {
@@ -91,10 +91,11 @@ export function representationTable(
 	};
 }
 
-/** Legend: each group's colour (high poverty hatched). */
+/** Legend: each group's colour (the highest poverty hatched). */
 export function representationLegend(groups: readonly RepresentationGroup[]): LegendItem[] {
+	const hatched = hatchedGroup(groups);
 	return groups.map((g) => ({
-		label: g.group === 'high' ? `${g.label} (hatched)` : g.label,
+		label: g.group === hatched ? `${g.label} (hatched)` : g.label,
 		swatch: 'square',
 		color: groupColor(g.group)
 	}));
