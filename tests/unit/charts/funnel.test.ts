@@ -159,6 +159,23 @@ describe('funnelSummary', () => {
 		);
 	});
 
+	it('names only the lowest, the highest and all students when there are more than three groups', () => {
+		const quartiles = ['Q1', 'Q2', 'Q3', 'Q4', 'all'].map((group, i) => ({
+			group,
+			label: group === 'all' ? 'All students' : `Students in ${group} districts`,
+			short: group,
+			rate: 0.08 - i * 0.01
+		}));
+		const rowsQ = quartiles.map((q) => ({
+			poverty_group: q.group,
+			rates: { dosage_rate_access: rate(q.rate, [q.rate - 0.005, q.rate + 0.005], null, null, D) }
+		}));
+		const q = funnelData(rowsQ, quartiles);
+		expect(funnelSummary(q.stages.slice(3), quartiles, q.data)).toBe(
+			'Met the recommended dosage: 8.0% of students in Q1 districts (95% CI 7.5–8.5%), 5.0% of students in Q4 districts (95% CI 4.5–5.5%), 4.0% of all students (95% CI 3.5–4.5%); out of licensed students with enough eligible weeks.'
+		);
+	});
+
 	it('names a missing last stage instead of a number', () => {
 		expect(funnelSummary(stages, groups, data)).toBe(
 			'Met the recommended dosage: 7.9% of students in low-poverty districts (95% CI 7.1–8.8%), students in high-poverty districts: no data; out of licensed students with enough eligible weeks.'

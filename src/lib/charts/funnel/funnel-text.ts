@@ -33,8 +33,9 @@ export function funnelDescription(d: FunnelDatum, stage: FunnelStage, group: Fun
 }
 
 /**
- * The funnel's summary: the last stage for every group with its interval and denominator, then
- * which groups fall below the reference line ("Met the recommended dosage: 7.9% of students in
+ * The funnel's summary: the last stage for every group (of more than three, the lowest and
+ * highest poverty and "all") with its interval and denominator, then which groups fall below
+ * the reference line ("Met the recommended dosage: 7.9% of students in
  * low-poverty districts (95% CI 7.1–8.8%), 3.1% of students in high-poverty districts (95% CI
  * 2.6–3.7%); out of licensed students with enough eligible weeks. Below the 5% line: students in
  * high-poverty districts.").
@@ -47,7 +48,7 @@ export function funnelSummary(
 ): string {
 	const last = stages[stages.length - 1];
 	if (!last) return 'No funnel stages to show.';
-	const rows = groups.flatMap((g) => {
+	const rows = namedGroups(groups).flatMap((g) => {
 		const d = data.find((x) => x.stage === last.id && x.group === g.group);
 		return d ? [{ d, g }] : [];
 	});
@@ -74,3 +75,11 @@ export function funnelSummary(
 }
 
 const shownNone = { status: 'missing', reason: 'missing' } as const;
+
+/** Up to three groups and "all" are named; of more, the lowest, the highest and "all". */
+function namedGroups(groups: readonly FunnelGroup[]): readonly FunnelGroup[] {
+	const categories = groups.filter((g) => g.group !== 'all');
+	if (categories.length <= 3) return groups;
+	const all = groups.filter((g) => g.group === 'all');
+	return [categories[0]!, categories[categories.length - 1]!, ...all];
+}
