@@ -90,6 +90,13 @@ function changeModel(change: WaveChangeResult, levels: readonly string[], origin
 	}));
 }
 
+/** Display order of survey groups: the scheme's levels, else the survey's usual labels; all last. */
+function groupRank(levels: readonly string[]): (group: string) => number {
+	const order = levels.length ? levels : ['low', 'middle', 'high', 'urban', 'suburban', 'rural'];
+	return (g) =>
+		g === 'all' ? order.length + 1 : order.includes(g) ? order.indexOf(g) : order.length;
+}
+
 /** Which filters a sample survey cannot apply, said once. */
 export function surveyFilterNotes(state: ViewState): string[] {
 	const notes: string[] = [];
@@ -128,8 +135,7 @@ export function trainingModel(
 		high,
 		difference: t.gap?.difference ?? null
 	});
-	const order = levels.length ? levels : ['low', 'middle', 'high', 'urban', 'suburban', 'rural'];
-	const rank = (g: string) => (order.includes(g) ? order.indexOf(g) : order.length);
+	const rank = groupRank(levels);
 	const groups = rows.slice(0, -1).sort((a, b) => rank(a.group) - rank(b.group));
 	const [lowRow, highRow] = [
 		groups.find((r) => r.group === low),
@@ -166,7 +172,9 @@ export function trainingModel(
 					from: survey.change.from_wave,
 					to: survey.change.to_wave,
 					assumesIndependence: survey.change.assumes_independence,
-					rows: changeModel(survey.change, levels, origin)
+					rows: changeModel(survey.change, levels, origin).sort(
+						(a, b) => groupRank(levels)(a.group) - groupRank(levels)(b.group)
+					)
 				}
 			: null,
 		composition: survey.composition.map((c) => ({

@@ -1,6 +1,7 @@
 import { isAbsence } from '#lib/components/missingness.ts';
 import type { TableCell, TableData } from '#lib/components/table.ts';
 import type { DisplayValue } from '#lib/disclosure/display-value.ts';
+import { count } from '#lib/format/number.ts';
 import { moneyLabel, rateLabel } from '#lib/view/display.ts';
 import type { ProductModel } from '#lib/view/usage-model.ts';
 
@@ -36,4 +37,24 @@ export function costTable(product: ProductModel, groupLabel: (group: string) => 
 			'Cost per student who met the rule divides all licence spend by the students who met it: the price of each student actually reached.'
 		]
 	};
+}
+
+/**
+ * Which districts the spread leaves out and why: "Not drawn, to protect privacy: 84 districts
+ * shown only as “≤5%”, 37 as “≤10%” (small districts near 0% or 100%); 20 with fewer than 10
+ * students. The medians describe the districts drawn."
+ */
+export function undrawnNote(
+	coded: Readonly<Record<string, number>>,
+	hidden: number
+): string | null {
+	const ranges = Object.entries(coded)
+		.sort(([, a], [, b]) => b - a)
+		.map(([label, n], i) => `${count(n)}${i === 0 ? ' districts shown only' : ''} as “${label}”`);
+	const parts = [
+		...(ranges.length ? [`${ranges.join(', ')} (small districts near 0% or 100%)`] : []),
+		...(hidden ? [`${count(hidden)} with fewer than 10 students`] : [])
+	];
+	if (!parts.length) return null;
+	return `Not drawn, to protect privacy: ${parts.join('; ')}. The medians describe the districts drawn.`;
 }

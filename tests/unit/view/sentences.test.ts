@@ -90,3 +90,15 @@ describe('rates, amounts and other sentences', () => {
 		expect(decompositionSentence(withheld('built_from_coarsened'), 'a', 'b')).toBeNull();
 	});
 });
+
+describe('undrawnNote', () => {
+	it('counts the districts the spread leaves out, largest range first', () => {
+		expect(undrawnNote({ '≤10%': 37, '≤5%': 84 }, 20)).toBe(
+			'Not drawn, to protect privacy: 84 districts shown only as “≤5%”, 37 as “≤10%” (small districts near 0% or 100%); 20 with fewer than 10 students. The medians describe the districts drawn.'
+		);
+		expect(undrawnNote({}, 3)).toBe(
+			'Not drawn, to protect privacy: 3 with fewer than 10 students. The medians describe the districts drawn.'
+		);
+		expect(undrawnNote({}, 0)).toBeNull();
+	});
+});
