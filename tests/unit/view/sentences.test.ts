@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { undrawnNote } from '../../../src/routes/_dashboard/usage-tables.ts';
 import { shown, withheld, type DisplayValue } from '#lib/disclosure/display-value.ts';
 import { changeLabel, gapLabel, moneyLabel, rateLabel } from '#lib/view/display.ts';
 import {
