@@ -68,7 +68,7 @@ export function missingReasonSql(
 	});
 	const numeric = TEXTUAL.includes(kind)
 		? sql``
-		: sql` WHEN regexp_matches(${t}, '^[<≤]\\s*\\d+(\\.\\d+)?$') THEN 'suppressed' WHEN regexp_matches(${t}, '^-[123]\\.0+$') THEN ${sentinelReason(t)}`;
+		: sql` WHEN left(${t}, 1) IN ('<', '≤') AND regexp_matches(${t}, '^[<≤]\\s*\\d+(\\.\\d+)?$') THEN 'suppressed' WHEN left(${t}, 2) IN ('-1', '-2', '-3') AND regexp_matches(${t}, '^-[123]\\.0+$') THEN ${sentinelReason(t)}`;
 	return sql`CASE WHEN ${t} IS NULL OR ${t} = '' THEN 'missing' WHEN strlen(${t}) > ${literal(String(longest))}::INTEGER THEN NULL ${join(branches, ' ')}${numeric} END`;
 }
 

@@ -19,17 +19,36 @@ interface Row {
 	ex: Example[];
 }
 
-/** Arrow gives the list as a vector of struct rows; plain objects are wanted. */
-function examples(list: unknown): Example[] {
-	return Array.from(list as Iterable<{ toJSON(): Example }>, (e) => e.toJSON());
-}
-
-/** Per (field, rule): the count and the first three rows, by one hash aggregate (no sort). */
+/**
+ * Per (field, rule): the count and the first three rows. Two steps, so the example text is built
+ * for those few rows only: a hash aggregate gives counts and the first record numbers, then the
+ * examples are read for just those records.
+ */
 async function summarise(db: Database, parts: readonly SqlQuery[]): Promise<Row[]> {
-	const rows = await db.query<Omit<Row, 'ex'> & { ex: unknown }>(
-		sql`SELECT fi, rule, count(*)::INTEGER AS n, min_by({'line': line::INTEGER, 'before': before, 'after': after}, rec, 3) AS ex FROM (${join(parts, ' UNION ALL ')}) GROUP BY fi, rule ORDER BY fi, rule`
+	const union = join(parts, ' UNION ALL ');
+	const groups = await db.query<{ fi: number; rule: string; n: number; recs: unknown }>(
+		sql`SELECT fi, rule, count(*)::INTEGER AS n, min_by(rec::INTEGER, rec, 3) AS recs FROM (${union}) GROUP BY fi, rule ORDER BY fi, rule`
 	);
-	return rows.map((row) => ({ ...row, ex: examples(row.ex) }));
+	const firsts = groups.map((g) => ({
+		...g,
+		recs: Array.from(g.recs as Iterable<number>, Number)
+	}));
+	const wanted = [...new Set(firsts.flatMap((g) => g.recs))];
+	if (wanted.length === 0) return [];
+	const rows = await db.query<{ fi: number; rule: string; rec: number } & Example>(
+		sql`SELECT fi, rule, rec::INTEGER AS rec, line::INTEGER AS line, before, after FROM (${union}) WHERE rec IN (${join(
+			wanted.map((r) => sql`${r}`),
+			', '
+		)}) ORDER BY rec`
+	);
+	return firsts.map((g) => ({
+		fi: g.fi,
+		rule: g.rule,
+		n: g.n,
+		ex: rows
+			.filter((r) => r.fi === g.fi && r.rule === g.rule && g.recs.includes(r.rec))
+			.map((r) => ({ line: r.line, before: r.before, after: r.after }))
+	}));
 }
 
 /**
