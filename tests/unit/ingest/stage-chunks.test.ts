@@ -143,3 +143,31 @@ describe('stageChunks', () => {
 		expect(tables).toEqual([]);
 	});
 });
+
+describe('stageChunks in the browser build', () => {
+	it('registers chunks that own their whole buffer (DuckDB-WASM transfers it to its worker)', async () => {
+		const source = await openText('a\n' + '1\n'.repeat(30));
+		const registered: Uint8Array[] = [];
+		const spy = new Proxy(db, {
+			get(target, key, receiver) {
+				if (key === 'registerFile') {
+					return (name: string, bytes: Uint8Array) => {
+						registered.push(bytes);
+						return target.registerFile(name, bytes);
+					};
+				}
+				const value = Reflect.get(target, key, receiver);
+				return typeof value === 'function' ? value.bind(target) : value;
+			}
+		});
+		const staged = await stageChunks(spy, chunkRecords(source.layout, 10), {
+			id: 'owned',
+			width: 1,
+			dialect: source.dialect
+		});
+		await dropStaged(db, staged);
+		expect(registered.length).toBeGreaterThan(2);
+		for (const bytes of registered)
+			expect([bytes.byteOffset, bytes.byteLength]).toEqual([0, bytes.buffer.byteLength]);
+	});
+});

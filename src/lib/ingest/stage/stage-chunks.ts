@@ -114,7 +114,7 @@ async function insertChunk(
 	if (chunk.records > 0) {
 		const path = await db.registerFile(
 			`ingest/${options.id}/chunk-${chunk.index}.csv`,
-			chunk.bytes
+			ownBuffer(chunk.bytes)
 		);
 		try {
 			await db.exec(
@@ -132,6 +132,16 @@ async function insertChunk(
 		}
 		await db.exec(sql`INSERT INTO ${identifier(lines)} VALUES ${join(rows, ', ')}`);
 	}
+}
+
+/**
+ * The browser build of DuckDB-WASM transfers the registered array's whole `ArrayBuffer` to its
+ * worker (detaching it here), so a chunk that is a view into the file is copied first.
+ */
+function ownBuffer(bytes: Uint8Array): Uint8Array {
+	return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+		? bytes
+		: bytes.slice();
 }
 
 function readOptions(columns: readonly string[], delimiter: Delimiter, newline: Newline): SqlQuery {
