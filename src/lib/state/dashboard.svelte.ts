@@ -1,6 +1,8 @@
 import type { ReadFile } from '../ingest/canonical.ts';
 import { reconcileWithCatalog, effectiveYear, type DataCatalog } from '../view/catalog.ts';
 import { usageModelOf } from '../view/compute.ts';
+import { districtSpreads, type DistrictSpread } from '../view/district-rates.ts';
+import { selectedProducts } from '../view/groups.ts';
 import { surveyBundle, surveyGrouping, type SurveyBundle } from '../view/survey-view.ts';
 import { trainingModel } from '../view/training-model.ts';
 import type { Notice } from '../view/url-codec.ts';
@@ -38,6 +40,8 @@ export class Dashboard {
 	session = $state.raw<SessionState>({ status: 'loading' });
 	readonly survey = new AsyncValue<SurveyResult>();
 	readonly usage = new AsyncValue<UsageResult>();
+	/** Each product's district rates; only the usage view asks for them (`trackSpreads`). */
+	readonly spreads = new AsyncValue<readonly DistrictSpread[]>();
 
 	readonly catalog: DataCatalog | null = $derived(
 		this.session.status === 'ready' ? this.session.session.catalog : null
@@ -75,7 +79,8 @@ export class Dashboard {
 		const result = this.usage.current;
 		if (!result || !this.catalog) return null;
 		const state = { ...result.state, prices: this.view.prices };
-		return usageModelOf(result.view, result.units, this.catalog, state);
+		const spreads = this.spreads.current ?? [];
+		return usageModelOf(result.view, result.units, this.catalog, state, spreads);
 	});
 
 	#units: { key: string; built: Promise<ViewUnits> } | null = null;
@@ -107,18 +112,36 @@ export class Dashboard {
 		}));
 		const year = effectiveYear(state, catalog);
 		if (year === null) return;
-		const unitsKey = JSON.stringify([
-			year,
-			state.source,
-			state.source === 'logs' ? state.rules : {}
-		]);
+		const unitsKey = this.#unitsKey(year, state);
 		this.usage.request(usageKey(unitsKey, state), (progress) =>
 			this.#serial(async () => {
 				const units = await this.#ensureUnits(session, unitsKey, year, state, progress);
 				progress('Updating the figures…');
-				return { view: await usageView(session.db, units, state, catalog.origin), units, state };
+				return { view: await usageView(session.db, units, state), units, state };
 			})
 		);
+	}
+
+	/** Requests the district spreads of the current view (the usage view only); call in an effect. */
+	trackSpreads(): void {
+		if (this.session.status !== 'ready' || !this.catalog) return;
+		const { session } = this.session;
+		const state = this.view;
+		const catalog = this.catalog;
+		const year = effectiveYear(state, catalog);
+		if (year === null) return;
+		const unitsKey = this.#unitsKey(year, state);
+		this.spreads.request(usageKey(unitsKey, state), (progress) =>
+			this.#serial(async () => {
+				const units = await this.#ensureUnits(session, unitsKey, year, state, progress);
+				const products = selectedProducts(units.products, state).map((p) => p.id);
+				return districtSpreads(session.db, state, products, catalog.origin);
+			})
+		);
+	}
+
+	#unitsKey(year: number, state: ViewState): string {
+		return JSON.stringify([year, state.source, state.source === 'logs' ? state.rules : {}]);
 	}
 
 	/** Changes the view by writing it into the URL. */

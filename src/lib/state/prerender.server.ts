@@ -5,6 +5,7 @@ import { loadCanonicalFiles } from '../ingest/canonical.ts';
 import { DEMO_VIEW, HEADLINE_TABLES, readDemoFiles } from '../ingest/demo.ts';
 import { loadCatalog, type DataCatalog } from '../view/catalog.ts';
 import { computeTraining, usageModelOf } from '../view/compute.ts';
+import { districtSpreads } from '../view/district-rates.ts';
 import type { TrainingModel } from '../view/training-model.ts';
 import type { UsageModel } from '../view/usage-model.ts';
 import { usageView } from '../view/usage-view.ts';
@@ -39,12 +40,10 @@ async function compute(): Promise<PrerenderedView> {
 		const year = catalog.years.at(-1);
 		if (year === undefined) return { catalog, training, usage: null };
 		const units = await buildViewUnits(db, { schoolYear: year, source: state.source, rules: {} });
-		const usage = usageModelOf(
-			await usageView(db, units, state, catalog.origin),
-			units,
-			catalog,
-			state
-		);
+		const view = await usageView(db, units, state);
+		const products = view.products.map((p) => p.product_id);
+		const spreads = await districtSpreads(db, state, products, catalog.origin);
+		const usage = usageModelOf(view, units, catalog, state, spreads);
 		return { catalog, training, usage };
 	} finally {
 		await db.close();

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.ts';
 import type { DataCatalog } from './catalog.ts';
+import type { DistrictSpread } from './district-rates.ts';
 import { discloseUsage } from './usage-disclosure.ts';
 import { usageModel, type UsageModel } from './usage-model.ts';
 import type { UsageView } from './usage-view.ts';
@@ -9,19 +10,20 @@ import type { ViewState } from './view-state.ts';
 import type { ViewUnits } from './view-units.ts';
 
 /**
- * The usage model of a view from its query result: prices and disclosure are applied here, so a
- * price edit re-discloses without a query.
+ * The usage model of a view from its query results (the district spreads arrive separately):
+ * prices and disclosure are applied here, so a price edit re-discloses without a query.
  */
 export function usageModelOf(
 	view: UsageView,
 	units: ViewUnits,
 	catalog: DataCatalog,
-	state: ViewState
+	state: ViewState,
+	spreads: readonly DistrictSpread[] = []
 ): UsageModel {
 	const funnels = [...view.products, ...(view.pooled ? [view.pooled] : [])];
 	const prices = new Map(Object.entries(state.prices));
 	const disclosed = discloseUsage(funnels, catalog.origin, { prices });
-	return usageModel(view, disclosed, units, catalog, state);
+	return usageModel(view, disclosed, units, catalog, state, spreads);
 }
 
 /** The training model of a view, or null when the data has no survey. */

@@ -186,7 +186,8 @@ export function usageModel(
 	disclosed: DisclosedUsage,
 	units: ViewUnits,
 	catalog: DataCatalog,
-	state: ViewState
+	state: ViewState,
+	spreads: readonly DistrictSpread[] = []
 ): UsageModel {
 	const name = (id: string) => catalog.products.find((p) => p.id === id)?.name ?? id;
 	const products = view.products.map((p): ProductModel => {
@@ -205,7 +206,7 @@ export function usageModel(
 			headline: headlineModel(p, d, view.groups),
 			representation: representationModel(p, d, view.groups),
 			costs: disclosed.costs.filter((c) => c.product_id === p.product_id),
-			spread: view.districts.find((s) => s.product_id === p.product_id) ?? null
+			spread: spreads.find((s) => s.product_id === p.product_id) ?? null
 		};
 	});
 	const overallFunnel = view.pooled ?? view.products[0] ?? null;

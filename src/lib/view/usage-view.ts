@@ -1,11 +1,9 @@
 import type { Database } from '../db/database.ts';
 import { guardFilterRelease, type FilterDecision } from '../disclosure/release-guard.ts';
-import type { DataOrigin } from '../disclosure/view.ts';
 import type { FunnelGroupRow } from '../metrics/usage/funnel-groups.ts';
 import { representationIndex } from '../metrics/usage/representation-index.ts';
 import type { ProductFunnel } from '../metrics/usage/usage-funnel-by-poverty.ts';
 import { Z_95 } from '../stats/proportion.ts';
-import { districtSpreads, type DistrictSpread } from './district-rates.ts';
 import { funnelStatsSql } from './funnel-stats-sql.ts';
 import { POOLED } from './view-tables.ts';
 import { funnelRowFromStats, statsFromRow, sumStats, type FunnelStats } from './funnel-stats.ts';
@@ -23,8 +21,6 @@ export interface UsageView {
 	readonly pooled: GroupedFunnel | null;
 	/** The multiple-release guard (§6.4 rule 5); figures are withheld when it refuses. */
 	readonly release: FilterDecision;
-	/** Each product's district rates, for the spread behind the averages. */
-	readonly districts: readonly DistrictSpread[];
 }
 
 /** One row of `funnelStatsSql`: its keys and statistics. */
@@ -123,8 +119,7 @@ export function assembleUsageView(
 	units: ViewUnits,
 	rows: readonly StatsRow[],
 	state: ViewState,
-	z: number = Z_95,
-	districts: readonly DistrictSpread[] = []
+	z: number = Z_95
 ): UsageView {
 	const products = selectedProducts(units.products, state);
 	return {
@@ -139,21 +134,19 @@ export function assembleUsageView(
 			rows,
 			products.map((p) => p.id),
 			state
-		),
-		districts
+		)
 	};
 }
 
 /**
  * The usage figures of a view: one query of additive statistics over the units table (built by
  * `buildViewUnits`), then each selected product's funnel by the view's groups, all of them
- * pooled, the release guard's decision and each product's district rates (disclosed).
+ * pooled, and the release guard's decision.
  */
 export async function usageView(
 	db: Database,
 	units: ViewUnits,
 	state: ViewState,
-	origin: DataOrigin,
 	z: number = Z_95
 ): Promise<UsageView> {
 	const products = selectedProducts(units.products, state).map((p) => p.id);
@@ -167,6 +160,5 @@ export async function usageView(
 		kept: r.kept as boolean,
 		stats: statsFromRow(r)
 	}));
-	const districts = await districtSpreads(db, state, products, origin);
-	return assembleUsageView(units, rows, state, z, districts);
+	return assembleUsageView(units, rows, state, z);
 }

@@ -83,7 +83,7 @@ describe('usageView (statistics over the units table) equals usageFunnelByPovert
 		const state = { ...DEFAULT_VIEW_STATE, ...patch };
 		await reload();
 		const units = await build(source);
-		const actual = await usageView(db, units, state, 'demo');
+		const actual = await usageView(db, units, state);
 		const expected = await oracle(state, units);
 		expect(actual.release).toEqual({ allowed: true });
 		for (const product of actual.products) expect(product.overall.units_n).toBeGreaterThan(0);
@@ -109,7 +109,7 @@ describe('usageView pooled over products', () => {
 		await reload();
 		const units = await build('aggregate');
 		const state = { ...DEFAULT_VIEW_STATE, locales: ['rural' as const] };
-		const view = await usageView(db, units, state, 'demo');
+		const view = await usageView(db, units, state);
 		const rows = await db.query<FunnelUnitRow & { grp: string | null }>(
 			`SELECT u.*, nullif(d.poverty_saipe_quartiles, 'unknown') AS grp FROM view_units u JOIN view_districts d USING (leaid) WHERE d.locale = 'rural' ORDER BY product_id, leaid, ncessch`
 		);
