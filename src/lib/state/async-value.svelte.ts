@@ -1,3 +1,5 @@
+import { untrack } from 'svelte';
+
 /** The state of a value computed asynchronously; the last good value stays while a new one loads. */
 export type AsyncState<T> =
 	| { readonly status: 'idle' }
@@ -32,9 +34,17 @@ export class AsyncValue<T> {
 		return this.state.status === 'ready' || this.state.status === 'error';
 	}
 
-	/** Starts computing the value for `key`, unless that is what is shown or loading already. */
+	/**
+	 * Starts computing the value for `key`, unless it is shown or loading already, or failed for
+	 * that key (it is retried when the key changes). Reads no state reactively, so an effect that
+	 * calls it depends only on what the key is made of.
+	 */
 	request(key: string, run: (progress: (text: string) => void) => Promise<T>): void {
-		if (key === this.#key && this.state.status !== 'error') return;
+		untrack(() => this.#request(key, run));
+	}
+
+	#request(key: string, run: (progress: (text: string) => void) => Promise<T>): void {
+		if (key === this.#key) return;
 		this.#key = key;
 		const token = ++this.#token;
 		const previous = this.current;
