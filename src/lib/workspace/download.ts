@@ -1,0 +1,15 @@
+/** How long a download's object URL lives (the browser has read it long before). */
+const REVOKE_AFTER_MS = 60_000;
+
+/** Saves text as a file, made in the browser (no request leaves the page). */
+export function downloadText(fileName: string, text: string, type: string): void {
+	const url = URL.createObjectURL(new Blob([text], { type }));
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = fileName;
+	link.hidden = true;
+	document.body.append(link);
+	link.click();
+	link.remove();
+	setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+}
