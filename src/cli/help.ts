@@ -1,28 +1,47 @@
-import { METRICS_OPTIONS } from './options.ts';
+import { METRICS_OPTIONS, VALIDATE_OPTIONS } from './options.ts';
 
 const EXAMPLE =
 	'adoption-gap metrics --survey survey.csv --districts districts.csv --usage usage.csv --products products.csv --state CA --year 2024 --format csv --out metrics.csv';
 
-/** `adoption-gap --help` and `adoption-gap metrics --help`: every option, with an example. */
-export function helpText(): string {
+const VALIDATE_EXAMPLE =
+	'adoption-gap validate --survey state-survey.xlsx --districts saipe.csv --mapping state-survey.mapping.json';
+
+function optionLines(options: Record<string, { type: string; help: string }>): string[] {
 	const width = Math.max(...Object.keys(METRICS_OPTIONS).map((name) => name.length)) + 10;
-	const options = Object.entries(METRICS_OPTIONS).map(([name, spec]) => {
+	return Object.entries(options).map(([name, spec]) => {
 		const flag = `--${name}${spec.type === 'string' ? ' <value>' : ''}`;
 		return `  ${flag.padEnd(width)} ${spec.help}`;
 	});
+}
+
+/** `adoption-gap --help` and `<command> --help`: both commands, every option, with examples. */
+export function helpText(): string {
+	const options = optionLines(METRICS_OPTIONS);
 	return [
 		'Usage: adoption-gap metrics [options]',
+		'       adoption-gap validate [options]',
 		'',
-		'Computes every Adoption Gap metric from files in the canonical format (see data/README.md)',
+		'metrics: computes every Adoption Gap metric from files in the canonical format (see',
+		'data/README.md; other layouts with --mapping)',
 		'with the same code, engine (DuckDB-WASM), suppression and mode as the website, and writes',
 		'each figure with its method, sample size and interval.',
 		'',
-		'Options:',
+		'Options of metrics:',
 		...options,
 		'',
 		'Example:',
 		`  ${EXAMPLE}`,
 		'',
-		'Exit codes: 0 ok, 1 data errors, 2 usage errors.'
+		'validate: checks and loads each file with the same ingest as the website\'s "Your data" page',
+		'(any column layout with --mapping; CSV, TSV, .csv.gz, .xlsx) and prints the validation report:',
+		'rows read = loaded + rejected, and every issue with its line, column, value and reason.',
+		'',
+		'Options of validate:',
+		...optionLines(VALIDATE_OPTIONS),
+		'',
+		'Example:',
+		`  ${VALIDATE_EXAMPLE}`,
+		'',
+		'Exit codes: 0 ok, 1 data errors (validate: rows rejected or a file not loaded), 2 usage errors.'
 	].join('\n');
 }

@@ -12,7 +12,8 @@ const FIXED_TABLES = {
 	products: 'products'
 } as const satisfies Partial<Record<keyof MetricsOptions, TableName>>;
 
-async function read(path: string): Promise<Uint8Array> {
+/** A file's bytes; a missing or unreadable file is a data error naming it. */
+export async function read(path: string): Promise<Uint8Array> {
 	try {
 		return await readFile(path);
 	} catch (error) {
@@ -31,14 +32,21 @@ function usageTable(path: string, bytes: Uint8Array): TableName {
 	);
 }
 
-/** Reads the input files named on the command line, each destined for its canonical table. */
-export async function readInputs(options: MetricsOptions): Promise<CanonicalFile[]> {
+/**
+ * Reads the input files named on the command line, each destined for its canonical table; the
+ * inputs in `mapped` are left out (they go through the ingest with their `--mapping`).
+ */
+export async function readInputs(
+	options: MetricsOptions,
+	mapped: ReadonlySet<string> = new Set()
+): Promise<CanonicalFile[]> {
 	const files: CanonicalFile[] = [];
 	for (const [option, table] of Object.entries(FIXED_TABLES)) {
 		const path = options[option as keyof typeof FIXED_TABLES];
-		if (path) files.push({ name: basename(path), table, bytes: await read(path) });
+		if (path && !mapped.has(option))
+			files.push({ name: basename(path), table, bytes: await read(path) });
 	}
-	if (options.usage) {
+	if (options.usage && !mapped.has('usage')) {
 		const bytes = await read(options.usage);
 		files.push({ name: basename(options.usage), table: usageTable(options.usage, bytes), bytes });
 	}

@@ -1,6 +1,7 @@
 import { helpText } from './help.ts';
-import { parseMetricsOptions } from './options.ts';
+import { parseMetricsOptions, parseValidateOptions } from './options.ts';
 import { runMetrics } from './metrics-command.ts';
+import { runValidate } from './validate-command.ts';
 import { DataError, EXIT, UsageError } from './usage-error.ts';
 
 export interface Io {
@@ -15,6 +16,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
 		if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
 			io.stdout(`${helpText()}\n`);
 			return command === undefined ? EXIT.usageError : EXIT.ok;
+		}
+		if (command === 'validate') {
+			const options = parseValidateOptions(rest);
+			if (options.help) {
+				io.stdout(`${helpText()}\n`);
+				return EXIT.ok;
+			}
+			return await runValidate(options, io.stdout);
 		}
 		if (command !== 'metrics')
 			throw new UsageError(`unknown command "${command}" (try: adoption-gap --help)`);

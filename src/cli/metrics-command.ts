@@ -11,6 +11,7 @@ import { surveyFigures } from '../lib/report/survey-figures.ts';
 import { usageFigures } from '../lib/report/usage-figures.ts';
 import { APP_VERSION } from '../lib/version.ts';
 import { readInputs } from './inputs.ts';
+import { INPUT_ORDER, loadMappedInputs, readMappings } from './mapping-file.ts';
 import type { MetricsOptions } from './options.ts';
 import { emit, render } from './output.ts';
 import { latestSchoolYear, surveyWaves } from './periods.ts';
@@ -41,7 +42,9 @@ export async function runMetrics(options: MetricsOptions, stdout: (text: string)
 		localeGroups: localeGroups(options.locale),
 		products: options.product
 	};
-	const files = await readInputs(options);
+	const given = new Set(INPUT_ORDER.filter((o) => options[o] !== undefined));
+	const mappings = await readMappings(options.mapping, given);
+	const files = await readInputs(options, new Set(mappings.keys()));
 	const db = await createNodeDatabase();
 	try {
 		await loadCanonicalFiles(db, files).catch((error: unknown) => {
@@ -49,6 +52,7 @@ export async function runMetrics(options: MetricsOptions, stdout: (text: string)
 				? new DataError(error.message, { cause: error })
 				: error;
 		});
+		await loadMappedInputs(db, options, mappings);
 		const restriction = await restrictToFilter(db, filter);
 		const policy: DisclosurePolicy = { mode: options.mode, profile: DEFAULT_PROFILE };
 		const figures: FigureRow[] = [];

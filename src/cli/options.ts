@@ -11,6 +11,11 @@ export const METRICS_OPTIONS = {
 	roster: { type: 'string', help: 'usage roster CSV (who had access), with student-week logs' },
 	districts: { type: 'string', help: 'district reference CSV (poverty, locale, enrollment)' },
 	products: { type: 'string', help: 'products CSV with dosage rules' },
+	mapping: {
+		type: 'string',
+		multiple: true,
+		help: 'mapping JSON for a file not in the canonical format (the website downloads it); repeatable'
+	},
 	state: {
 		type: 'string',
 		multiple: true,
@@ -34,7 +39,29 @@ export const METRICS_OPTIONS = {
 	help: { type: 'boolean', short: 'h', help: 'show this help' }
 } as const;
 
-type OptionSpec = (typeof METRICS_OPTIONS)[keyof typeof METRICS_OPTIONS];
+/** The options of `adoption-gap validate`. */
+export const VALIDATE_OPTIONS = {
+	survey: METRICS_OPTIONS.survey,
+	usage: METRICS_OPTIONS.usage,
+	roster: METRICS_OPTIONS.roster,
+	districts: METRICS_OPTIONS.districts,
+	products: METRICS_OPTIONS.products,
+	mapping: METRICS_OPTIONS.mapping,
+	format: {
+		type: 'string',
+		help: 'text (default: a summary with every issue) or json (the report)'
+	},
+	out: METRICS_OPTIONS.out,
+	help: METRICS_OPTIONS.help
+} as const;
+
+type OptionSpec = {
+	readonly type: 'string' | 'boolean';
+	readonly multiple?: boolean;
+	readonly short?: string;
+	readonly help: string;
+};
+type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 export interface MetricsOptions {
 	survey?: string;
@@ -48,6 +75,7 @@ export interface MetricsOptions {
 	year?: number;
 	wave?: string;
 	product: string[];
+	mapping: string[];
 	mode: 'public' | 'research';
 	format: 'json' | 'csv';
 	out?: string;
@@ -65,20 +93,23 @@ function oneOf<T extends string>(
 	throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${value}"`);
 }
 
-/** Parses `metrics` arguments; throws `UsageError` with a one-line message on any mistake. */
-export function parseMetricsOptions(args: string[]): MetricsOptions {
+function parse(specs: Record<string, OptionSpec>, args: string[]): Values {
 	const config = Object.fromEntries(
-		Object.entries(METRICS_OPTIONS).map(([name, spec]: [string, OptionSpec]) => {
-			const { help, ...rest } = spec;
+		Object.entries(specs).map(([name, spec]) => {
+			const { help: _help, ...rest } = spec;
 			return [name, rest];
 		})
 	);
-	let values: Record<string, string | string[] | boolean | undefined>;
 	try {
-		({ values } = parseArgs({ args, options: config, strict: true, allowPositionals: false }));
+		return parseArgs({ args, options: config, strict: true, allowPositionals: false }).values;
 	} catch (error) {
 		throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
 	}
+}
+
+/** Parses `metrics` arguments; throws `UsageError` with a one-line message on any mistake. */
+export function parseMetricsOptions(args: string[]): MetricsOptions {
+	const values = parse(METRICS_OPTIONS, args);
 	const year = values.year as string | undefined;
 	if (year !== undefined && !/^\d{4}$/.test(year)) {
 		throw new UsageError(`--year must be a four-digit fall year such as 2024, not "${year}"`);
@@ -95,8 +126,37 @@ export function parseMetricsOptions(args: string[]): MetricsOptions {
 		year: year === undefined ? undefined : Number(year),
 		wave: values.wave as string | undefined,
 		product: (values.product as string[] | undefined) ?? [],
+		mapping: (values.mapping as string[] | undefined) ?? [],
 		mode: oneOf('mode', values.mode as string | undefined, ['public', 'research'], 'public'),
 		format: oneOf('format', values.format as string | undefined, ['json', 'csv'], 'json'),
+		out: values.out as string | undefined,
+		help: values.help === true
+	};
+}
+
+export interface ValidateOptions {
+	survey?: string;
+	usage?: string;
+	roster?: string;
+	districts?: string;
+	products?: string;
+	mapping: string[];
+	format: 'text' | 'json';
+	out?: string;
+	help: boolean;
+}
+
+/** Parses `validate` arguments; throws `UsageError` with a one-line message on any mistake. */
+export function parseValidateOptions(args: string[]): ValidateOptions {
+	const values = parse(VALIDATE_OPTIONS, args);
+	return {
+		survey: values.survey as string | undefined,
+		usage: values.usage as string | undefined,
+		roster: values.roster as string | undefined,
+		districts: values.districts as string | undefined,
+		products: values.products as string | undefined,
+		mapping: (values.mapping as string[] | undefined) ?? [],
+		format: oneOf('format', values.format as string | undefined, ['text', 'json'], 'text'),
 		out: values.out as string | undefined,
 		help: values.help === true
 	};

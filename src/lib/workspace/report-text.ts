@@ -19,7 +19,7 @@ export function reportText(report: ValidationReport): string {
 			`  ${counts.error} errors, ${counts.warning} warnings, ${counts.notice} notices`
 		);
 		for (const issue of file.issues) {
-			const place = issuePlace(issue);
+			const place = issue.message.startsWith('line ') ? '' : issuePlace(issue);
 			const value = issue.value === undefined ? '' : ` [value: ${JSON.stringify(issue.value)}]`;
 			lines.push(`  ${issue.severity}: ${place ? `${place}: ` : ''}${issue.message}${value}`);
 		}
