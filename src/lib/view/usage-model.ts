@@ -154,11 +154,7 @@ function headlineModel(
 		conversionRatio: d.derived('conversion_ratio'),
 		accessShare,
 		sentence: gapSentence(high, low, gap, 'met the dosage'),
-		decomposition: decompositionSentence(
-			accessShare,
-			high.label.toLowerCase(),
-			low.label.toLowerCase()
-		)
+		decomposition: decompositionSentence(accessShare, high.label, low.label)
 	};
 }
 
