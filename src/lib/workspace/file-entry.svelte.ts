@@ -2,6 +2,7 @@ import type { ValidationIssue } from '../ingest/issues.ts';
 import type { ColumnMapping } from '../ingest/mapping/mapping.ts';
 import { previewFromSamples, type FieldPreview } from '../ingest/mapping/preview.ts';
 import type { FileReport } from '../ingest/report.ts';
+import { planLoad } from '../ingest/validate/plan.ts';
 import type { FileHead, LoadProgress } from './open-file.ts';
 import { questionsFor, type Question } from './questions.ts';
 import type { StoredFile } from './store.ts';
@@ -34,6 +35,23 @@ export class FileEntry {
 	/** The mapping screen's rows: each field with its source column, samples and type. */
 	readonly preview: FieldPreview[] = $derived(
 		this.mapping && this.head ? previewFromSamples(this.mapping, this.head.samples) : []
+	);
+	readonly #planned = $derived.by(() =>
+		this.mapping && this.head
+			? planLoad(this.name, this.head.info.header.fields, this.mapping)
+			: null
+	);
+	/** What stops the mapping from loading (a required field without a source, a missing column). */
+	readonly blockers: ValidationIssue[] = $derived(
+		this.#planned?.issues.filter((i) => i.severity === 'error') ?? []
+	);
+	/** Fields computed from another one (field → "school_year_start (from Wave)"). */
+	readonly derived: Readonly<Record<string, string>> = $derived(
+		Object.fromEntries(
+			(this.#planned?.plan?.fields ?? [])
+				.filter((f) => f.source.kind === 'derived')
+				.map((f) => [f.field.name, f.label])
+		)
 	);
 	/** What the user must decide before the figures can be trusted. */
 	readonly questions: Question[] = $derived(

@@ -1,6 +1,7 @@
 import {
 	countBySeverity,
 	issuePlace,
+	plural,
 	rowsSentence,
 	type ValidationReport
 } from './validation-report.ts';
@@ -16,7 +17,7 @@ export function reportText(report: ValidationReport): string {
 		lines.push(
 			`${file.file} → ${file.table || '(no table)'}: ${file.status === 'loaded' ? 'loaded' : 'not loaded'}`,
 			`  ${rowsSentence(file)}`,
-			`  ${counts.error} errors, ${counts.warning} warnings, ${counts.notice} notices`
+			`  ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.notice, 'notice')}`
 		);
 		for (const issue of file.issues) {
 			const place = issue.message.startsWith('line ') ? '' : issuePlace(issue);

@@ -63,3 +63,13 @@ export function issuePlace(issue: ValidationIssue): string {
 	].filter(Boolean);
 	return parts.join(', ');
 }
+
+/** An issue's reason without the "line 8, column `X`: " its message starts with (shown apart). */
+export function reasonOf(issue: ValidationIssue): string {
+	return issue.message.replace(/^line \d+(, column `[^`]*`)?: /, '');
+}
+
+/** "1 error", "2 errors". */
+export function plural(n: number, word: string): string {
+	return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
