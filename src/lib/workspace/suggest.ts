@@ -9,10 +9,20 @@ export interface Suggestion {
 	readonly reason: string;
 }
 
-/** The file's preset when it is a known layout, else the table its headers fill best. */
+/**
+ * The file's preset when it is a known layout (its optional columns the file lacks left unmapped),
+ * else the table its headers fill best.
+ */
 export function suggestFor(name: string, headers: readonly string[]): Suggestion {
 	const preset = presetFor(name, headers);
-	if (preset) return { mapping: preset.mapping, reason: `Recognised: ${preset.description}.` };
+	if (preset) {
+		const present = new Set(headers);
+		const columns = Object.fromEntries(
+			Object.entries(preset.mapping.columns).map(([f, h]) => [f, h && present.has(h) ? h : null])
+		);
+		const mapping = { ...preset.mapping, columns };
+		return { mapping, reason: `Recognised: ${preset.description}.` };
+	}
 	const [best] = rankTables(headers);
 	if (!best) {
 		return {
