@@ -1,3 +1,4 @@
+import type { Database } from '../db/database.ts';
 import type { ReadFile } from '../ingest/canonical.ts';
 import { reconcileWithCatalog, effectiveYear, type DataCatalog } from '../view/catalog.ts';
 import { usageModelOf } from '../view/compute.ts';
@@ -86,9 +87,12 @@ export class Dashboard {
 	#units: { key: string; built: Promise<ViewUnits> } | null = null;
 	#queue: Promise<unknown> = Promise.resolve();
 
+	#readFile: ReadFile | null = null;
+
 	/** Opens the data (DuckDB-WASM is imported here, on the client only). */
 	async start(readFile: ReadFile): Promise<void> {
 		this.url.hydrate();
+		this.#readFile = readFile;
 		try {
 			const { openDemoSession } = await import('./data-session.ts');
 			this.session = { status: 'ready', session: await openDemoSession(readFile) };
@@ -98,6 +102,21 @@ export class Dashboard {
 				message: error instanceof Error ? error.message : String(error)
 			};
 		}
+	}
+
+	/** Shows the user's tables, loaded on the "Your data" page, instead of the demo data. */
+	async showUserData(db: Database, dataVersion: string): Promise<void> {
+		const { openUserSession } = await import('../workspace/user-session.ts');
+		const session = await openUserSession(db, dataVersion);
+		this.#units = null;
+		this.session = { status: 'ready', session };
+	}
+
+	/** Goes back to the demo data (it replaces the user's tables in the engine). */
+	async showDemoData(): Promise<void> {
+		this.#units = null;
+		this.session = { status: 'loading' };
+		if (this.#readFile) await this.start(this.#readFile);
 	}
 
 	/** Requests the results the current view needs; call inside an effect. */
@@ -141,7 +160,8 @@ export class Dashboard {
 	}
 
 	#unitsKey(year: number, state: ViewState): string {
-		return JSON.stringify([year, state.source, state.source === 'logs' ? state.rules : {}]);
+		const rules = state.source === 'logs' ? state.rules : {};
+		return JSON.stringify([this.catalog?.dataVersion, year, state.source, rules]);
 	}
 
 	/** Changes the view by writing it into the URL. */
@@ -183,6 +203,7 @@ export class Dashboard {
 
 function surveyKey(state: ViewState, catalog: DataCatalog): string {
 	return JSON.stringify([
+		catalog.dataVersion,
 		state.wave ?? catalog.waves.at(-1),
 		state.scheme,
 		state.weighting,
