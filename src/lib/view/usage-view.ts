@@ -8,7 +8,7 @@ import { funnelStatsSql } from './funnel-stats-sql.ts';
 import { POOLED } from './view-tables.ts';
 import { funnelRowFromStats, statsFromRow, sumStats, type FunnelStats } from './funnel-stats.ts';
 import { groupSpecs, hasDistrictFilters, selectedProducts, type GroupSpec } from './groups.ts';
-import { headlineFromRows } from './headline-from-rows.ts';
+import { headlineFromRows } from '../metrics/usage/headline-gap.ts';
 import type { ViewState } from './view-state.ts';
 import { ensurePooledCells, type ViewUnits } from './view-units.ts';
 

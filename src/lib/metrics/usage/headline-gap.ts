@@ -36,15 +36,30 @@ export function headlineGap(
 	levels: readonly string[],
 	z: number = Z_95
 ): HeadlineGap | null {
+	const highGroup = levels[levels.length - 1];
+	const high = rows.find((r) => r.poverty_group === highGroup);
+	if (!high) return null;
+	const rest = units.filter(
+		(u) => u.poverty_group !== highGroup && levels.includes(u.poverty_group ?? '')
+	);
+	return headlineFromRows(rows, summarizeFunnel(high.product_id, 'rest', rest, z), levels, z);
+}
+
+/**
+ * `headlineGap` from the group rows and a ready-made row of everyone else of known poverty (for
+ * callers that hold summed statistics rather than units, such as the dashboard's pre-aggregates).
+ */
+export function headlineFromRows(
+	rows: readonly FunnelGroupRow[],
+	rest: FunnelGroupRow,
+	levels: readonly string[],
+	z: number = Z_95
+): HeadlineGap | null {
 	const lowGroup = levels[0];
 	const highGroup = levels[levels.length - 1];
 	const high = rows.find((r) => r.poverty_group === highGroup);
 	const low = rows.find((r) => r.poverty_group === lowGroup);
 	if (!high || !low || levels.length < 2) return null;
-	const rest = units.filter(
-		(u) => u.poverty_group !== highGroup && levels.includes(u.poverty_group ?? '')
-	);
-	const restRow = summarizeFunnel(high.product_id, 'rest', rest, z);
 	const conversion = (r: FunnelGroupRow) => ({
 		access: r.rates.access_rate.estimate,
 		conversion: r.rates.dosage_rate_access.estimate
@@ -57,7 +72,7 @@ export function headlineGap(
 		low: low.rates.dosage_rate_access.estimate,
 		gap: rateGap(high.rates.dosage_rate_access, low.rates.dosage_rate_access),
 		ratio_vs_low: rateRatio(high.rates.dosage_rate_access, low.rates.dosage_rate_access, z),
-		ratio_vs_rest: rateRatio(high.rates.dosage_rate_access, restRow.rates.dosage_rate_access, z),
+		ratio_vs_rest: rateRatio(high.rates.dosage_rate_access, rest.rates.dosage_rate_access, z),
 		decomposition: decomposeUseGap(conversion(high), conversion(low))
 	};
 }
