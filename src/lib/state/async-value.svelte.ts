@@ -43,6 +43,13 @@ export class AsyncValue<T> {
 		untrack(() => this.#request(key, run));
 	}
 
+	/** Drops the value and ignores any outstanding request (the data it was computed from is gone). */
+	reset(): void {
+		this.#key = null;
+		this.#token++;
+		this.state = { status: 'idle' };
+	}
+
 	#request(key: string, run: (progress: (text: string) => void) => Promise<T>): void {
 		if (key === this.#key) return;
 		this.#key = key;

@@ -104,18 +104,27 @@ export class Dashboard {
 		}
 	}
 
+	/**
+	 * Stops computing before the engine's tables are replaced: the results are dropped, requests
+	 * under way are ignored, and the usage work already queued is waited for.
+	 */
+	async releaseEngine(): Promise<void> {
+		this.session = { status: 'loading' };
+		for (const value of [this.survey, this.usage, this.spreads]) value.reset();
+		this.#units = null;
+		await this.#queue;
+	}
+
 	/** Shows the user's tables, loaded on the "Your data" page, instead of the demo data. */
 	async showUserData(db: Database, dataVersion: string): Promise<void> {
 		const { openUserSession } = await import('../workspace/user-session.ts');
-		const session = await openUserSession(db, dataVersion);
-		this.#units = null;
-		this.session = { status: 'ready', session };
+		await this.releaseEngine();
+		this.session = { status: 'ready', session: await openUserSession(db, dataVersion) };
 	}
 
 	/** Goes back to the demo data (it replaces the user's tables in the engine). */
 	async showDemoData(): Promise<void> {
-		this.#units = null;
-		this.session = { status: 'loading' };
+		await this.releaseEngine();
 		if (this.#readFile) await this.start(this.#readFile);
 	}
 
