@@ -114,9 +114,11 @@ describe('Your data: load messy files and read their report', () => {
 			'You are looking at your own data (districts-saipe.csv, state-survey-excel-1252.csv)'
 		);
 		await page.locator('main[data-status="ready"]').waitFor();
+		expect(await page.getByText('Simulated demo data.').count()).toBe(0);
 		await banner.getByRole('button', { name: 'Back to demo data' }).click();
 		await banner.waitFor({ state: 'detached' });
 		await page.locator('main[data-status="ready"]').waitFor();
+		expect(await page.getByText('Simulated demo data.').count()).toBe(1);
 
 		const origin = new URL(base).origin;
 		expect(

@@ -115,15 +115,20 @@ export class Dashboard {
 		await this.#queue;
 	}
 
+	/** Whether the user's own data is shown (then no prerendered demo figure stands in for it). */
+	showsUserData = $state(false);
+
 	/** Shows the user's tables, loaded on the "Your data" page, instead of the demo data. */
 	async showUserData(db: Database, dataVersion: string): Promise<void> {
 		const { openUserSession } = await import('../workspace/user-session.ts');
+		this.showsUserData = true;
 		await this.releaseEngine();
 		this.session = { status: 'ready', session: await openUserSession(db, dataVersion) };
 	}
 
 	/** Goes back to the demo data (it replaces the user's tables in the engine). */
 	async showDemoData(): Promise<void> {
+		this.showsUserData = false;
 		await this.releaseEngine();
 		if (this.#readFile) await this.start(this.#readFile);
 	}

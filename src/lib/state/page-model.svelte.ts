@@ -6,7 +6,7 @@ export type PageStatus = 'loading' | 'ready' | 'error';
 
 /**
  * What one part of a page shows: the live model once the browser has computed it, else the
- * figures prerendered for the default view. `status` feeds the page's explicit ready signal
+ * figures prerendered for the default view (demo data only: never in place of the user's data). `status` feeds the page's explicit ready signal
  * (`<main data-status>`); `stale` says the figures shown are not yet those of the view asked
  * for (a newer result is loading, or the link's view differs from the prerendered default).
  */
@@ -25,7 +25,7 @@ export class PageModel<T> {
 		built: () => T | null,
 		needs: readonly AsyncValue<unknown>[]
 	) {
-		this.current = $derived(live() ?? built());
+		this.current = $derived(live() ?? (dashboard.showsUserData ? null : built()));
 		this.source = $derived(live() ? 'live' : 'build');
 		this.error = $derived.by(() => {
 			const session = dashboard.session;
