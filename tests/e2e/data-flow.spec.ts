@@ -14,7 +14,7 @@ const DISTRICTS = 'tests/fixtures/workspace/districts-saipe.csv';
 async function openDataPage(): Promise<{ page: Page; record: PageRecord; base: string }> {
 	const base = inject('servers').cspHeader;
 	const { page, record } = await openRecordedPage(context());
-	await page.goto(new URL('data', base).href);
+	await page.goto(new URL('your-data', base).href);
 	await page.locator('main[data-status="ready"]').waitFor();
 	return { page, record, base };
 }

@@ -29,7 +29,7 @@ beforeAll(() => {
 
 async function openDataPage(): Promise<Page> {
 	const { page } = await openRecordedPage(context());
-	await page.goto(new URL('data', inject('servers').cspHeader).href);
+	await page.goto(new URL('your-data', inject('servers').cspHeader).href);
 	await page.locator('main[data-status="ready"]').waitFor();
 	return page;
 }
