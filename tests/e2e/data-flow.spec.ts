@@ -115,6 +115,13 @@ describe('Your data: load messy files and read their report', () => {
 		);
 		await page.locator('main[data-status="ready"]').waitFor();
 		expect(await page.getByText('Simulated demo data.').count()).toBe(0);
+		expect(
+			await page.getByText(/Simulated demo/).count(),
+			'a chart labels your data as the demo'
+		).toBe(0);
+		expect(await page.getByText(/Your survey \(loaded in this browser\)/).count()).toBeGreaterThan(
+			0
+		);
 		await banner.getByRole('button', { name: 'Back to demo data' }).click();
 		await banner.waitFor({ state: 'detached' });
 		await page.locator('main[data-status="ready"]').waitFor();
