@@ -1,10 +1,13 @@
 import { MIN_CLUSTERS } from '../metrics/usage/clustered-ratio.ts';
-import type { FunnelFlag, FunnelGroupRow, RateEstimate } from '../metrics/usage/funnel-groups.ts';
+import {
+	rateEstimate,
+	type FunnelFlag,
+	type FunnelGroupRow,
+	type RateEstimate
+} from '../metrics/usage/funnel-groups.ts';
 import {
 	COUNT_FIELDS,
-	FUNNEL_RATES,
 	RATE_IDS,
-	rateOf,
 	type FunnelCounts,
 	type RateId
 } from '../metrics/usage/funnel-rates.ts';
@@ -105,33 +108,8 @@ function clusteredFromSums(r: RateSums, clusters: number, z: number) {
 }
 
 function estimateRate(id: RateId, counts: FunnelCounts, s: FunnelStats, z: number): RateEstimate {
-	const { numerator, denominator, denominator_label } = FUNNEL_RATES[id];
-	const estimate = rateOf(counts, id);
-	const base: RateEstimate = {
-		estimate,
-		numerator: numerator(counts),
-		denominator: denominator(counts),
-		denominator_label,
-		lo: null,
-		hi: null,
-		n_eff: null,
-		ci_method: null,
-		ci_missing: null
-	};
-	if (estimate === null) return { ...base, ci_missing: 'no_denominator' };
-	if (estimate > 1) return { ...base, ci_missing: 'rate_above_one' };
-	if (s.district_units_n > 0) {
-		const interval = wilsonInterval(estimate, base.denominator ?? 0, z);
-		return { ...base, ...interval, n_eff: base.denominator, ci_method: 'wilson' };
-	}
-	const clustered = clusteredFromSums(s.rates[id], s.units_n, z);
-	return {
-		...base,
-		...clustered?.interval,
-		n_eff: clustered?.n_eff ?? null,
-		ci_method: 'clustered_wilson',
-		ci_missing: clustered?.interval ? null : 'too_few_schools'
-	};
+	const bySums = () => clusteredFromSums(s.rates[id], s.units_n, z);
+	return rateEstimate(id, counts, z, s.district_units_n > 0 ? null : bySums);
 }
 
 /**

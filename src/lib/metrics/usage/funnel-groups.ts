@@ -1,5 +1,5 @@
 import { wilsonInterval, Z_95 } from '../../stats/proportion.ts';
-import { clusteredRatio, MIN_CLUSTERS } from './clustered-ratio.ts';
+import { clusteredRatio, MIN_CLUSTERS, type ClusteredRatio } from './clustered-ratio.ts';
 import {
 	COUNT_FIELDS,
 	FUNNEL_RATES,
@@ -54,11 +54,19 @@ function sumCounts(units: readonly FunnelUnitRow[]): FunnelCounts {
 	return total;
 }
 
-function estimateRate(
+/** A group's clustered interval: its effective n and Wilson interval (null: too few schools). */
+export type ClusteredInterval = Pick<ClusteredRatio, 'n_eff' | 'interval'>;
+
+/**
+ * One rate of a group with its named denominator and interval: student-level Wilson when
+ * `clustered` is null (no school IDs, `assumes_independence`), else the clustered interval it
+ * returns; no interval without a denominator or above 1.
+ */
+export function rateEstimate(
 	id: RateId,
 	counts: FunnelCounts,
-	units: readonly FunnelUnitRow[],
-	z: number
+	z: number,
+	clustered: (() => ClusteredInterval | null) | null
 ): RateEstimate {
 	const { numerator, denominator, denominator_label } = FUNNEL_RATES[id];
 	const estimate = rateOf(counts, id);
@@ -75,21 +83,33 @@ function estimateRate(
 	};
 	if (estimate === null) return { ...base, ci_missing: 'no_denominator' };
 	if (estimate > 1) return { ...base, ci_missing: 'rate_above_one' };
-	if (units.some((u) => u.ncessch === null)) {
+	if (!clustered) {
 		const interval = wilsonInterval(estimate, base.denominator ?? 0, z);
 		return { ...base, ...interval, n_eff: base.denominator, ci_method: 'wilson' };
 	}
-	const clustered = clusteredRatio(
-		units.map((u) => ({ numerator: numerator(u) ?? 0, denominator: denominator(u) ?? 0 })),
-		z
-	);
+	const result = clustered();
 	return {
 		...base,
-		...clustered?.interval,
-		n_eff: clustered?.n_eff ?? null,
+		...result?.interval,
+		n_eff: result?.n_eff ?? null,
 		ci_method: 'clustered_wilson',
-		ci_missing: clustered?.interval ? null : 'too_few_schools'
+		ci_missing: result?.interval ? null : 'too_few_schools'
 	};
+}
+
+function estimateRate(
+	id: RateId,
+	counts: FunnelCounts,
+	units: readonly FunnelUnitRow[],
+	z: number
+): RateEstimate {
+	const { numerator, denominator } = FUNNEL_RATES[id];
+	const byUnit = () =>
+		clusteredRatio(
+			units.map((u) => ({ numerator: numerator(u) ?? 0, denominator: denominator(u) ?? 0 })),
+			z
+		);
+	return rateEstimate(id, counts, z, units.some((u) => u.ncessch === null) ? null : byUnit);
 }
 
 /**
