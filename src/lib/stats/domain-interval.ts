@@ -26,7 +26,9 @@ export function domainInterval(
 	df: number | null
 ): DomainInterval {
 	const p = fit.estimate;
-	const variance = fit.variance;
+	// A design whose variance is exactly 0 in exact arithmetic (e.g. one PSU) can come out as
+	// rounding noise, which would claim an n_eff above 1e12: treat that as 0.
+	const variance = Math.abs(fit.variance) <= 1e-12 * p * (1 - p) ? 0 : fit.variance;
 	const fromVariance = effectiveNFromVariance(p, variance);
 	const zeroVariance = fromVariance === null && variance === 0;
 	const nEff = fromVariance ?? (zeroVariance ? fit.kishN : null);
