@@ -114,8 +114,9 @@ function decodePrice(d: Decoder, key: string, product: string, raw: string): num
 }
 
 function decodeProductSettings(d: Decoder, params: URLSearchParams) {
-	const rules: Record<string, string> = {};
-	const prices: Record<string, number> = {};
+	// Entries, not assignment: a product may be called `__proto__`.
+	const rules: [string, string][] = [];
+	const prices: [string, number][] = [];
 	for (const [key, raw] of params) {
 		const prefix = [RULE_PREFIX, PRICE_PREFIX].find((p) => key.startsWith(p));
 		if (!prefix) {
@@ -128,13 +129,13 @@ function decodeProductSettings(d: Decoder, params: URLSearchParams) {
 			d.notice(key, `Ignored “${key}”: “${product}” is not a product id.`);
 		} else if (prefix === RULE_PREFIX) {
 			const rule = decodeRule(d, key, product, raw);
-			if (rule !== null) rules[product] = rule;
+			if (rule !== null) rules.push([product, rule]);
 		} else {
 			const price = decodePrice(d, key, product, raw);
-			if (price !== null) prices[product] = price;
+			if (price !== null) prices.push([product, price]);
 		}
 	}
-	return { rules, prices };
+	return { rules: Object.fromEntries(rules), prices: Object.fromEntries(prices) };
 }
 
 /**
