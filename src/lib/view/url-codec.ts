@@ -9,6 +9,7 @@ import {
 	GROUP_BY_OPTIONS,
 	levelOptions,
 	LOCALE_OPTIONS,
+	MAX_DISTRICTS,
 	SIZE_BANDS,
 	USAGE_SOURCES,
 	WEIGHTINGS,
@@ -31,6 +32,8 @@ export interface DecodedView {
 
 /** Product ids a link can carry (no commas, which separate list items). */
 export const PRODUCT_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
+/** An NCES LEAID: 7 digits, the first two the state FIPS code. */
+export const LEAID_PATTERN = /^\d{7}$/;
 const WAVE_PATTERN = /^[A-Za-z0-9 ._-]{1,40}$/;
 const VERSION_PATTERN = /^[0-9a-f]{6,64}$/;
 const PRICE_PATTERN = /^\d{1,7}(\.\d{1,2})?$/;
@@ -48,7 +51,8 @@ const KEYS = [
 	'product',
 	'group',
 	'weight',
-	'source'
+	'source',
+	'district'
 ] as const;
 const RULE_PREFIX = 'rule.';
 const PRICE_PREFIX = 'price.';
@@ -195,13 +199,29 @@ export function decodeViewState(search: URLSearchParams | string): DecodedView {
 		groupBy: enumOf('group', GROUP_BY_OPTIONS, initial.groupBy),
 		weighting: enumOf('weight', WEIGHTINGS, initial.weighting),
 		source: enumOf('source', USAGE_SOURCES, initial.source),
-		...decodeProductSettings(d, params)
+		...decodeProductSettings(d, params),
+		districts: decodeDistricts(
+			d,
+			listOf('district', (s) => (LEAID_PATTERN.test(s) ? s : null), 'LEAID')
+		)
 	};
 	return {
 		state: canonicalState(state),
 		dataVersion: version !== null && VERSION_PATTERN.test(version) ? version : null,
 		notices: d.notices
 	};
+}
+
+function decodeDistricts(d: Decoder, leaids: string[]): string[] {
+	const unique = [...new Set(leaids)];
+	if (unique.length > MAX_DISTRICTS) {
+		d.notice(
+			'district',
+			`Compared the first ${MAX_DISTRICTS} of ${unique.length} districts: a view compares at most ${MAX_DISTRICTS}.`
+		);
+	}
+	if (unique.length < leaids.length) d.notice('district', 'Ignored districts named twice.');
+	return unique.slice(0, MAX_DISTRICTS);
 }
 
 function rejectWave(d: Decoder, wave: string): null {
@@ -237,6 +257,7 @@ export function encodeViewState(state: ViewState, dataVersion: string | null): s
 	add('group', s.groupBy, base.groupBy);
 	add('weight', s.weighting, base.weighting);
 	add('source', s.source, base.source);
+	add('district', list(s.districts));
 	for (const product of Object.keys(s.rules).sort()) add(RULE_PREFIX + product, s.rules[product]!);
 	for (const product of Object.keys(s.prices).sort()) {
 		add(PRICE_PREFIX + product, String(s.prices[product]));

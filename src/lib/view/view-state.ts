@@ -32,7 +32,15 @@ export interface ViewState {
 	readonly rules: Readonly<Record<string, string>>;
 	/** Price per licence per product, in currency units with at most two decimals. */
 	readonly prices: Readonly<Record<string, number>>;
+	/**
+	 * Districts picked for comparison (LEAIDs, at most `MAX_DISTRICTS`), in the order picked;
+	 * the first is the board brief's district.
+	 */
+	readonly districts: readonly string[];
 }
+
+/** How many districts a view compares at once. */
+export const MAX_DISTRICTS = 6;
 
 export const GROUP_BY_OPTIONS = ['poverty', 'locale', 'region', 'size'] as const;
 export type GroupBy = (typeof GROUP_BY_OPTIONS)[number];
@@ -100,7 +108,8 @@ export const DEFAULT_VIEW_STATE: ViewState = {
 	weighting: 'district',
 	source: 'aggregate',
 	rules: {},
-	prices: {}
+	prices: {},
+	districts: []
 };
 
 function inOrder<T>(values: readonly T[], order: readonly T[]): T[] {
@@ -120,6 +129,7 @@ export function canonicalState(state: ViewState): ViewState {
 			SIZE_BANDS.map((b) => b.id)
 		),
 		levels: inOrder(state.levels, levelOptions(state.scheme)),
-		products: sortedUnique(state.products)
+		products: sortedUnique(state.products),
+		districts: [...new Set(state.districts)].slice(0, MAX_DISTRICTS)
 	};
 }

@@ -51,7 +51,8 @@ const validState: fc.Arbitrary<ViewState> = fc
 		weighting: fc.constantFrom(...WEIGHTINGS),
 		source: fc.constantFrom(...USAGE_SOURCES),
 		rules: fc.dictionary(productId, rule, { maxKeys: 3 }),
-		prices: fc.dictionary(productId, price, { maxKeys: 3 })
+		prices: fc.dictionary(productId, price, { maxKeys: 3 }),
+		districts: fc.uniqueArray(fc.stringMatching(/^\d{7}$/), { maxLength: 6 })
 	})
 	.map(({ levelPick, ...s }) =>
 		canonicalState({ ...s, levels: levelOptions(s.scheme).filter((_, i) => levelPick[i]) })
@@ -86,6 +87,7 @@ describe('encodeViewState / decodeViewState', () => {
 			'group',
 			'weight',
 			'source',
+			'district',
 			'rule.p',
 			'price.p',
 			'v',
@@ -107,6 +109,18 @@ describe('encodeViewState / decodeViewState', () => {
 				});
 			})
 		);
+	});
+
+	it('keep up to six districts in the order picked, saying what was dropped', () => {
+		const leaids = ['0600001', '0100002', '4800003', '3600004', '1200005', '1700006', '0600007'];
+		const decoded = decodeViewState(`district=${[...leaids, '0100002', '12345'].join(',')}`);
+		expect(decoded.state.districts).toEqual(leaids.slice(0, 6));
+		expect(decoded.notices.map((n) => n.message)).toEqual([
+			'Ignored “12345”: not a known LEAID.',
+			'Compared the first 6 of 7 districts: a view compares at most 6.',
+			'Ignored districts named twice.'
+		]);
+		expect(encodeViewState(decoded.state, null)).toBe(`district=${leaids.slice(0, 6).join(',')}`);
 	});
 
 	it('write nothing for the default view', () => {
