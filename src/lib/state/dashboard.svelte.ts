@@ -1,6 +1,11 @@
 import type { Database } from '../db/database.ts';
 import type { ReadFile } from '../ingest/canonical.ts';
-import { reconcileWithCatalog, effectiveYear, type DataCatalog } from '../view/catalog.ts';
+import {
+	reconcileWithCatalog,
+	effectiveWave,
+	effectiveYear,
+	type DataCatalog
+} from '../view/catalog.ts';
 import { usageModelOf } from '../view/compute.ts';
 import { districtSpreads, type DistrictSpread } from '../view/district-rates.ts';
 import { selectedProducts } from '../view/groups.ts';
@@ -13,6 +18,9 @@ import { buildViewUnits, type ViewUnits } from '../view/view-units.ts';
 import { AsyncValue } from './async-value.svelte.ts';
 import type { DataSession } from './data-session.ts';
 import { ViewUrl } from './view-url.svelte.ts';
+
+/** The two kinds of data the dashboard shows. */
+export type DataKind = 'survey' | 'usage';
 
 type SessionState =
 	| { readonly status: 'loading' }
@@ -67,6 +75,12 @@ export class Dashboard {
 			? this.url.decoded.dataVersion
 			: null
 	);
+
+	/** Which kind of data the loaded files lack: the parts that need it have nothing to show. */
+	readonly lacks: Readonly<Record<DataKind, boolean>> = $derived({
+		survey: this.catalog !== null && this.catalog.waves.length === 0,
+		usage: this.catalog !== null && this.catalog.years.length === 0
+	});
 
 	readonly trainingModel = $derived.by(() => {
 		const result = this.survey.current;
@@ -139,10 +153,12 @@ export class Dashboard {
 		const { session } = this.session;
 		const state = this.view;
 		const catalog = this.catalog;
-		this.survey.request(surveyKey(state, catalog), async () => ({
-			bundle: (await surveyBundle(session.db, state, catalog))!,
-			state
-		}));
+		if (effectiveWave(state, catalog) !== null) {
+			this.survey.request(surveyKey(state, catalog), async () => ({
+				bundle: (await surveyBundle(session.db, state, catalog))!,
+				state
+			}));
+		}
 		const year = effectiveYear(state, catalog);
 		if (year === null) return;
 		const unitsKey = this.#unitsKey(year, state);

@@ -1,8 +1,9 @@
 import { encodeViewState } from '../view/url-codec.ts';
 import type { AsyncValue } from './async-value.svelte.ts';
-import type { Dashboard } from './dashboard.svelte.ts';
+import type { Dashboard, DataKind } from './dashboard.svelte.ts';
 
-export type PageStatus = 'loading' | 'ready' | 'error';
+/** `no_data`: the loaded data has none of the kind this part needs, so it has nothing to show. */
+export type PageStatus = 'loading' | 'ready' | 'error' | 'no_data';
 
 /**
  * What one part of a page shows: the live model once the browser has computed it, else the
@@ -18,13 +19,17 @@ export class PageModel<T> {
 	readonly stale: boolean;
 	/** What is being computed, for the progress note. */
 	readonly progress: string;
+	/** The kind of data this part shows. */
+	readonly kind: DataKind;
 
 	constructor(
 		dashboard: Dashboard,
 		live: () => T | null,
 		built: () => T | null,
-		needs: readonly AsyncValue<unknown>[]
+		needs: readonly AsyncValue<unknown>[],
+		kind: DataKind
 	) {
+		this.kind = kind;
 		this.current = $derived(live() ?? (dashboard.showsUserData ? null : built()));
 		this.source = $derived(live() ? 'live' : 'build');
 		this.error = $derived.by(() => {
@@ -38,11 +43,13 @@ export class PageModel<T> {
 		this.status = $derived(
 			this.error !== null
 				? 'error'
-				: dashboard.session.status === 'ready' &&
-					  needs.every((n) => n.state.status === 'ready') &&
-					  live() !== null
-					? 'ready'
-					: 'loading'
+				: dashboard.session.status === 'ready' && dashboard.lacks[kind]
+					? 'no_data'
+					: dashboard.session.status === 'ready' &&
+						  needs.every((n) => n.state.status === 'ready') &&
+						  live() !== null
+						? 'ready'
+						: 'loading'
 		);
 		this.stale = $derived(
 			needs.some((n) => n.busy) || (live() === null && encodeViewState(dashboard.view, null) !== '')
