@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { openRecordedPage } from './helpers/recorder.ts';
@@ -58,6 +59,41 @@ describe("the dashboard with only the user's survey", () => {
 		expect(estimate(/^low/i)).toBe('80%');
 		expect(estimate(/^high/i)).toBe('20%');
 		expect(estimate(/^middle/i)).toMatch(/‡/);
+		expect(record.pageErrors).toEqual([]);
+		await page.close();
+	});
+
+	it('research mode, switched on for the user’s data, shows the small group under a banner and stays out of the link', async () => {
+		const { page, record } = await openRecordedPage(context());
+		await loadOwnData(page, [SURVEY_ONLY]);
+		await openView(page, 'AI training');
+		const title = 'Which districts have trained their teachers on AI?';
+		const toggle = page.getByRole('checkbox', { name: /Research mode/ });
+		expect(await toggle.isChecked()).toBe(false);
+		expect(await page.getByRole('region', { name: 'Research mode' }).count()).toBe(0);
+
+		await toggle.check();
+		const banner = page.getByRole('region', { name: 'Research mode' });
+		expect(await banner.innerText()).toContain('Research mode is on.');
+		const rows = await figureTable(page, title);
+		const middle = rows.find((r) => /^middle/i.test(r[0]!));
+		// By hand (fixture README): 3 of 6 trained, shown with its "‡ Not met" flag.
+		expect(middle?.[1]).toBe('50%');
+		expect(middle?.[3]).toBe('‡ Not met');
+		expect(page.url()).not.toMatch(/research/i);
+		const { violations } = await new AxeBuilder({ page }).analyze();
+		expect(violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }))).toEqual(
+			[]
+		);
+
+		await toggle.uncheck();
+		await banner.waitFor({ state: 'detached' });
+		expect(
+			await page
+				.getByRole('figure', { name: title })
+				.locator('tbody tr', { hasText: /^middle/i })
+				.innerText()
+		).toMatch(/‡/);
 		expect(record.pageErrors).toEqual([]);
 		await page.close();
 	});

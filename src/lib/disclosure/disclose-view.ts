@@ -52,6 +52,16 @@ export function researchModeAllowed(origin: DataOrigin): boolean {
 	return origin === 'user_loaded';
 }
 
+/**
+ * The policy a view is shown with: research mode when the reader asked for it and the data is
+ * their own; public mode otherwise, whatever was asked (demo data, shared links).
+ */
+export function disclosurePolicy(origin: DataOrigin, research: boolean): DisclosurePolicy {
+	return research && researchModeAllowed(origin)
+		? { mode: 'research', profile: DEFAULT_PROFILE }
+		: PUBLIC_POLICY;
+}
+
 function validate(view: DisclosureView, policy: DisclosurePolicy): void {
 	if (policy.mode === 'research' && !researchModeAllowed(view.origin)) {
 		throw new Error(`research mode is only for data you loaded yourself (origin: ${view.origin})`);

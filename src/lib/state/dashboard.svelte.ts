@@ -1,4 +1,6 @@
 import type { Database } from '../db/database.ts';
+import { disclosurePolicy } from '../disclosure/disclose-view.ts';
+import type { DisclosurePolicy } from '../disclosure/view.ts';
 import type { ReadFile } from '../ingest/canonical.ts';
 import {
 	reconcileWithCatalog,
@@ -82,20 +84,32 @@ export class Dashboard {
 		usage: this.catalog !== null && this.catalog.years.length === 0
 	});
 
+	/**
+	 * The reader's request for research mode: off by default and for every new data, never in
+	 * the URL (a shared link opens in public mode); honoured for the user's own data only.
+	 */
+	researchRequested = $state(false);
+	/** The disclosure policy every figure is published with. */
+	readonly policy: DisclosurePolicy = $derived(
+		disclosurePolicy(this.catalog?.origin ?? 'demo', this.researchRequested)
+	);
+
 	readonly trainingModel = $derived.by(() => {
 		const result = this.survey.current;
 		if (!result || !this.catalog) return null;
-		return trainingModel(this.catalog, result.bundle, {
-			...this.view,
-			scheme: result.state.scheme
-		});
+		return trainingModel(
+			this.catalog,
+			result.bundle,
+			{ ...this.view, scheme: result.state.scheme },
+			this.policy
+		);
 	});
 	readonly usageModel = $derived.by(() => {
 		const result = this.usage.current;
 		if (!result || !this.catalog) return null;
 		const state = { ...result.state, prices: this.view.prices };
 		const spreads = this.spreads.current ?? [];
-		return usageModelOf(result.view, result.units, this.catalog, state, spreads);
+		return usageModelOf(result.view, result.units, this.catalog, state, spreads, this.policy);
 	});
 
 	#units: { key: string; built: Promise<ViewUnits> } | null = null;
@@ -136,6 +150,7 @@ export class Dashboard {
 	async showUserData(db: Database, dataVersion: string): Promise<void> {
 		const { openUserSession } = await import('../workspace/user-session.ts');
 		this.showsUserData = true;
+		this.researchRequested = false;
 		await this.releaseEngine();
 		this.session = { status: 'ready', session: await openUserSession(db, dataVersion) };
 	}
@@ -143,6 +158,7 @@ export class Dashboard {
 	/** Goes back to the demo data (it replaces the user's tables in the engine). */
 	async showDemoData(): Promise<void> {
 		this.showsUserData = false;
+		this.researchRequested = false;
 		await this.releaseEngine();
 		if (this.#readFile) await this.start(this.#readFile);
 	}
@@ -180,11 +196,12 @@ export class Dashboard {
 		const year = effectiveYear(state, catalog);
 		if (year === null) return;
 		const unitsKey = this.#unitsKey(year, state);
-		this.spreads.request(usageKey(unitsKey, state), (progress) =>
+		const policy = this.policy;
+		this.spreads.request(JSON.stringify([usageKey(unitsKey, state), policy.mode]), (progress) =>
 			this.#serial(async () => {
 				const units = await this.#ensureUnits(session, unitsKey, year, state, progress);
 				const products = selectedProducts(units.products, state).map((p) => p.id);
-				return districtSpreads(session.db, state, products, catalog.origin);
+				return districtSpreads(session.db, state, products, catalog.origin, policy);
 			})
 		);
 	}

@@ -1,4 +1,6 @@
 import type { Database } from '../db/database.ts';
+import { PUBLIC_POLICY } from '../disclosure/disclose-view.ts';
+import type { DisclosurePolicy } from '../disclosure/view.ts';
 import type { DataCatalog } from './catalog.ts';
 import type { DistrictSpread } from './district-rates.ts';
 import { discloseUsage } from './usage-disclosure.ts';
@@ -18,11 +20,12 @@ export function usageModelOf(
 	units: ViewUnits,
 	catalog: DataCatalog,
 	state: ViewState,
-	spreads: readonly DistrictSpread[] = []
+	spreads: readonly DistrictSpread[] = [],
+	policy: DisclosurePolicy = PUBLIC_POLICY
 ): UsageModel {
 	const funnels = [...view.products, ...(view.pooled ? [view.pooled] : [])];
 	const prices = new Map(Object.entries(state.prices));
-	const disclosed = discloseUsage(funnels, catalog.origin, { prices });
+	const disclosed = discloseUsage(funnels, catalog.origin, { prices, policy });
 	return usageModel(view, disclosed, units, catalog, state, spreads);
 }
 

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts';
-import { discloseView } from '../disclosure/disclose-view.ts';
+import { discloseView, PUBLIC_POLICY } from '../disclosure/disclose-view.ts';
 import { countedRateCell } from '../disclosure/result-cells.ts';
-import type { DataOrigin } from '../disclosure/view.ts';
+import type { DataOrigin, DisclosurePolicy } from '../disclosure/view.ts';
 import { join, raw, sql, type SqlQuery } from '../db/sql.ts';
 import { districtFilterSql, groupSql } from './funnel-stats-sql.ts';
 import type { ViewState } from './view-state.ts';
@@ -51,35 +51,39 @@ ORDER BY product_id, leaid`;
 }
 
 /**
- * Each district's dosage rate through the disclosure function (student records, public mode):
+ * Each district's dosage rate through the disclosure function (student records; in public mode
  * a district with fewer students than the minimum is hidden, one near 0% or 100% is coded as a
- * range. Only exactly shown rates are drawn; the others are counted, so the spread says what it
+ * range; research mode shows every rate of two or more students). Only exactly shown rates are drawn; the others are counted, so the spread says what it
  * leaves out.
  */
 export async function districtSpreads(
 	db: Database,
 	state: ViewState,
 	products: readonly string[],
-	origin: DataOrigin
+	origin: DataOrigin,
+	policy: DisclosurePolicy = PUBLIC_POLICY
 ): Promise<DistrictSpread[]> {
 	const rows = await db.query<Row>(districtRatesSql(state, products));
-	const disclosed = discloseView({
-		records: 'student',
-		origin,
-		cells: rows.map((r, i) =>
-			countedRateCell(
-				String(i),
-				{ leaid: r.leaid, product_id: r.product_id },
-				{
-					estimate: r.met === null || !r.base ? null : r.met / r.base,
-					numerator: r.met,
-					denominator: r.base,
-					lo: null,
-					hi: null
-				}
+	const disclosed = discloseView(
+		{
+			records: 'student',
+			origin,
+			cells: rows.map((r, i) =>
+				countedRateCell(
+					String(i),
+					{ leaid: r.leaid, product_id: r.product_id },
+					{
+						estimate: r.met === null || !r.base ? null : r.met / r.base,
+						numerator: r.met,
+						denominator: r.base,
+						lo: null,
+						hi: null
+					}
+				)
 			)
-		)
-	});
+		},
+		policy
+	);
 	return products.map((product_id) => {
 		const coded: Record<string, number> = {};
 		let hidden = 0;

@@ -1,7 +1,7 @@
-import { discloseView } from '../disclosure/disclose-view.ts';
+import { discloseView, PUBLIC_POLICY } from '../disclosure/disclose-view.ts';
 import type { DisplayValue } from '../disclosure/display-value.ts';
 import { surveyEstimateCell } from '../disclosure/result-cells.ts';
-import type { DataOrigin } from '../disclosure/view.ts';
+import type { DataOrigin, DisclosureMode, DisclosurePolicy } from '../disclosure/view.ts';
 import type { WaveChangeResult } from '../metrics/survey/training-change.ts';
 import { PUBLISHED_FIGURES } from '../metrics/survey/published.ts';
 import { headlineLevels, povertyScheme, RAND_GROUPS_LABEL } from '../poverty/schemes.ts';
@@ -31,6 +31,8 @@ export interface ChangeRow {
 
 export interface TrainingModel {
 	readonly surveyId: string;
+	/** The disclosure mode the figures were published in (`research`: the page shows a banner). */
+	readonly mode: DisclosureMode;
 	readonly wave: string;
 	readonly weighting: ViewState['weighting'];
 	readonly groupBy: 'poverty' | 'locale';
@@ -54,7 +56,12 @@ export interface TrainingModel {
 	readonly notes: readonly string[];
 }
 
-function changeModel(change: WaveChangeResult, levels: readonly string[], origin: DataOrigin) {
+function changeModel(
+	change: WaveChangeResult,
+	levels: readonly string[],
+	origin: DataOrigin,
+	policy: DisclosurePolicy
+) {
 	const rows = [...change.groups, change.overall];
 	const cells = rows.flatMap((r, i) => [
 		surveyEstimateCell(`from${i}`, { group: r.group, wave: 'from' }, r.from),
@@ -67,17 +74,21 @@ function changeModel(change: WaveChangeResult, levels: readonly string[], origin
 			from: [`from${i}`, `to${i}`]
 		}))
 	);
-	const result = discloseView({ records: 'survey', origin, cells, derived });
+	const result = discloseView({ records: 'survey', origin, cells, derived }, policy);
 	const value = (id: string) => result.derived.find((d) => d.id === id)!.value;
 	const from = discloseTraining(
 		rows.map((r) => r.from),
 		levels,
-		origin
+		origin,
+		null,
+		policy
 	).rows;
 	const to = discloseTraining(
 		rows.map((r) => r.to),
 		levels,
-		origin
+		origin,
+		null,
+		policy
 	).rows;
 	return rows.map((r, i) => ({
 		group: r.group,
@@ -121,7 +132,8 @@ export function surveyFilterNotes(state: ViewState): string[] {
 export function trainingModel(
 	catalog: DataCatalog,
 	survey: SurveyBundle,
-	state: ViewState
+	state: ViewState,
+	policy: DisclosurePolicy = PUBLIC_POLICY
 ): TrainingModel {
 	const { origin } = catalog;
 	const t = survey.training;
@@ -130,11 +142,17 @@ export function trainingModel(
 	const passthrough = t.scheme === 'survey' && t.group_by === 'poverty';
 	const { low, high } = headlineLevels(scheme);
 	const all = [...t.groups, { ...t.overall, group: 'all' }];
-	const { rows, gap } = discloseTraining(all, levels, origin, {
-		low,
-		high,
-		difference: t.gap?.difference ?? null
-	});
+	const { rows, gap, mode } = discloseTraining(
+		all,
+		levels,
+		origin,
+		{
+			low,
+			high,
+			difference: t.gap?.difference ?? null
+		},
+		policy
+	);
 	const rank = groupRank(levels);
 	const groups = rows.slice(0, -1).sort((a, b) => rank(a.group) - rank(b.group));
 	const [lowRow, highRow] = [
@@ -153,6 +171,7 @@ export function trainingModel(
 	const compositionScheme = povertyScheme(usageScheme(state.scheme));
 	return {
 		surveyId: t.survey_id,
+		mode,
 		wave: t.wave,
 		weighting: t.weighting,
 		groupBy: t.group_by === 'locale' ? 'locale' : 'poverty',
@@ -172,7 +191,7 @@ export function trainingModel(
 					from: survey.change.from_wave,
 					to: survey.change.to_wave,
 					assumesIndependence: survey.change.assumes_independence,
-					rows: changeModel(survey.change, levels, origin).sort(
+					rows: changeModel(survey.change, levels, origin, policy).sort(
 						(a, b) => groupRank(levels)(a.group) - groupRank(levels)(b.group)
 					)
 				}

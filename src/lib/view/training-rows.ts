@@ -1,7 +1,7 @@
-import { discloseView } from '../disclosure/disclose-view.ts';
+import { discloseView, PUBLIC_POLICY } from '../disclosure/disclose-view.ts';
 import type { DisplayValue } from '../disclosure/display-value.ts';
 import { surveyEstimateCell } from '../disclosure/result-cells.ts';
-import type { DataOrigin } from '../disclosure/view.ts';
+import type { DataOrigin, DisclosureMode, DisclosurePolicy } from '../disclosure/view.ts';
 import type { GroupEstimateRow } from '../metrics/survey/estimate-rows.ts';
 import type { Reliability } from '../stats/reliability.ts';
 import { valueOf } from './display.ts';
@@ -63,24 +63,28 @@ export function discloseTraining(
 	rows: readonly GroupEstimateRow[],
 	levels: readonly string[],
 	origin: DataOrigin,
-	gap: SurveyGap | null = null
-): { rows: TrainingRow[]; gap: DisclosedGap } {
+	gap: SurveyGap | null = null,
+	policy: DisclosurePolicy = PUBLIC_POLICY
+): { rows: TrainingRow[]; gap: DisclosedGap; mode: DisclosureMode } {
 	const sources = gap
 		? [gap.low, gap.high].map((g) => String(rows.findIndex((r) => r.group === g)))
 		: [];
 	const derivable = gap !== null && sources.every((id) => id !== '-1');
-	const result = discloseView({
-		records: 'survey',
-		origin,
-		cells: rows.map((row, i) => surveyEstimateCell(String(i), { group: row.group }, row)),
-		derived: derivable
-			? (['estimate', 'lo', 'hi'] as const).map((k) => ({
-					id: k,
-					value: gap.difference?.[k] ?? null,
-					from: sources
-				}))
-			: []
-	});
+	const result = discloseView(
+		{
+			records: 'survey',
+			origin,
+			cells: rows.map((row, i) => surveyEstimateCell(String(i), { group: row.group }, row)),
+			derived: derivable
+				? (['estimate', 'lo', 'hi'] as const).map((k) => ({
+						id: k,
+						value: gap.difference?.[k] ?? null,
+						from: sources
+					}))
+				: []
+		},
+		policy
+	);
 	const derived = (id: string): DisplayValue =>
 		result.derived.find((d) => d.id === id)?.value ?? NO_GAP;
 	const disclosed = rows.map((row, i) => {
@@ -101,6 +105,7 @@ export function discloseTraining(
 	});
 	return {
 		rows: disclosed,
-		gap: { estimate: derived('estimate'), lo: derived('lo'), hi: derived('hi') }
+		gap: { estimate: derived('estimate'), lo: derived('lo'), hi: derived('hi') },
+		mode: result.mode
 	};
 }

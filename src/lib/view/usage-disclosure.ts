@@ -6,6 +6,7 @@ import type {
 	DataOrigin,
 	DerivedInput,
 	DisclosedCell,
+	DisclosureMode,
 	DisclosurePolicy
 } from '../disclosure/view.ts';
 import type { FunnelGroupRow } from '../metrics/usage/funnel-groups.ts';
@@ -104,6 +105,8 @@ function funnelDerived(f: GroupedFunnel): DerivedInput[] {
 const NOT_APPLICABLE: DisplayValue = { status: 'not_applicable', reason: 'no_comparison' };
 
 export interface DisclosedUsage {
+	/** The mode the figures were published in (`research`: the page shows a banner). */
+	readonly mode: DisclosureMode;
 	readonly funnels: ReadonlyMap<string, DisclosedFunnel>;
 	readonly costs: readonly DisclosedCost[];
 }
@@ -154,6 +157,7 @@ export function discloseUsage(
 	const cells = new Map(result.cells.map((c) => [c.id, c]));
 	const derived = new Map(result.derived.map((d) => [d.id, d.value]));
 	return {
+		mode: result.mode,
 		funnels: new Map(funnels.map((f) => [f.product_id, readFunnel(f, cells, derived)])),
 		costs: disclosedCosts(cost.costs, cells, derived)
 	};

@@ -1,5 +1,6 @@
 import type { DisplayValue } from '../disclosure/display-value.ts';
 import type { FilterDecision } from '../disclosure/release-guard.ts';
+import type { DisclosureMode } from '../disclosure/view.ts';
 import { describeDosageRule, formatDosageRule } from '../dosage/rule.ts';
 import type { RuleSource } from '../metrics/usage/resolve-rules.ts';
 import type { DataCatalog } from './catalog.ts';
@@ -83,6 +84,8 @@ export interface ProductModel {
 }
 
 export interface UsageModel {
+	/** The disclosure mode the figures were published in (`research`: the page shows a banner). */
+	readonly mode: DisclosureMode;
 	readonly schoolYear: number;
 	readonly source: ViewUnits['source'];
 	readonly window: ViewUnits['window'];
@@ -214,6 +217,7 @@ export function usageModel(
 			: null;
 	const all = overall?.cells.find((c) => c.stage === 'dosage_rate_access' && c.group === 'all');
 	return {
+		mode: disclosed.mode,
 		schoolYear: units.schoolYear,
 		source: units.source,
 		window: units.window,

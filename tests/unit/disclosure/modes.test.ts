@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discloseView } from '#lib/disclosure/disclose-view.ts';
+import { disclosurePolicy, discloseView, PUBLIC_POLICY } from '#lib/disclosure/disclose-view.ts';
 import { DEFAULT_PROFILE } from '#lib/disclosure/profiles.ts';
 import type { CellInput, DisclosureView } from '#lib/disclosure/view.ts';
 
@@ -56,6 +56,25 @@ describe('discloseView — research mode', () => {
 			/research mode is only for data you loaded yourself/
 		);
 		expect(() => discloseView({ ...userView, origin: 'shared_link' }, RESEARCH)).toThrow();
+	});
+});
+
+describe('disclosurePolicy — who may switch research mode on', () => {
+	it('gives research mode for the reader’s own data when asked, public otherwise', () => {
+		expect(disclosurePolicy('user_loaded', true)).toEqual(RESEARCH);
+		expect(disclosurePolicy('user_loaded', false)).toBe(PUBLIC_POLICY);
+	});
+
+	it('keeps demo data and shared links public, whatever is asked', () => {
+		expect(disclosurePolicy('demo', true)).toBe(PUBLIC_POLICY);
+		expect(disclosurePolicy('shared_link', true)).toBe(PUBLIC_POLICY);
+		// The policy it gives is accepted by discloseView for that origin (no throw).
+		for (const origin of ['demo', 'shared_link', 'user_loaded'] as const) {
+			const view = { ...userView, origin };
+			expect(discloseView(view, disclosurePolicy(origin, true)).mode).toBe(
+				origin === 'user_loaded' ? 'research' : 'public'
+			);
+		}
 	});
 });
 
