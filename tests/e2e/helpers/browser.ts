@@ -39,7 +39,7 @@ export async function resolveChromium(): Promise<string> {
  * binary left in the system temp folder nor a half-unpacked one is ever used. The package unpacks
  * into `os.tmpdir()`, hence TMPDIR is pointed at that folder while it runs.
  */
-async function unpackSparticuzChromium(): Promise<string> {
+export async function unpackSparticuzChromium(): Promise<string> {
 	const entry = createRequire(import.meta.url).resolve('@sparticuz/chromium');
 	const { version } = createRequire(entry)('../package.json') as { version: string };
 	const target = join(SPARTICUZ_CACHE, version);
