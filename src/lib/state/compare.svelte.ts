@@ -1,7 +1,6 @@
-import { PEER_DEFAULTS } from '../peers/options.ts';
 import { povertyScheme } from '../poverty/schemes.ts';
 import { effectiveWave } from '../view/catalog.ts';
-import { compareData, type PeerSettings } from '../view/compare-data.ts';
+import { compareData, peerSettings } from '../view/compare-data.ts';
 import { compareModel, type CompareRow } from '../view/compare-model.ts';
 import { districtDirectorySql, type DistrictEntry } from '../view/district-search.ts';
 import { selectedProducts } from '../view/groups.ts';
@@ -19,13 +18,12 @@ export interface CompareView {
 }
 
 /**
- * The compare page's state on top of the dashboard: the reader's peer criteria and outcome
- * choice, the district directory for the picker, and the compare and poverty-vs-outcome
+ * The compare page's state on top of the dashboard (which holds the picked districts and peer
+ * criteria in the URL): the reader's outcome choice, the district directory for the picker, and the compare and poverty-vs-outcome
  * results. Usage figures are read from the cells the dashboard's usage view built, so they are
  * requested only once that view is ready (and again whenever it changes).
  */
 export class CompareState {
-	peer = $state<PeerSettings>({ method: PEER_DEFAULTS.method, k: PEER_DEFAULTS.k });
 	outcomeKind = $state<OutcomeKind>('dosage');
 	readonly directory = new AsyncValue<readonly DistrictEntry[]>();
 	readonly result = new AsyncValue<CompareView>();
@@ -58,7 +56,7 @@ export class CompareState {
 		const wave = effectiveWave(state, catalog);
 		const survey = wave === null ? null : { id: catalog.surveyId, wave };
 		const measure = povertyScheme(usageScheme(state.scheme)).measure ?? 'saipe';
-		const peer = { ...this.peer };
+		const peer = peerSettings(state.peers);
 		const kind = this.outcomeKind;
 		const key = JSON.stringify([
 			catalog.dataVersion,

@@ -5,7 +5,7 @@ import type { PeerGroup, PeerMethod } from '../peers/options.ts';
 import type { PovertyMeasure } from '../poverty/schemes.ts';
 import type { DistrictEntry } from './district-search.ts';
 import { districtRatesSql } from './district-rates.ts';
-import { DEFAULT_VIEW_STATE, type ViewState } from './view-state.ts';
+import { DEFAULT_VIEW_STATE, type PeerChoice, type ViewState } from './view-state.ts';
 
 /** The peer criteria a reader can change on the compare view (the rest are §7.2's defaults). */
 export interface PeerSettings {
@@ -14,7 +14,10 @@ export interface PeerSettings {
 	readonly k: number;
 }
 
-export const PEER_K_OPTIONS = [10, 20, 50, 100] as const;
+/** The criteria a view's peer choice stands for (`band` keeps k unused). */
+export function peerSettings(choice: PeerChoice): PeerSettings {
+	return choice === 'band' ? { method: 'band', k: 20 } : { method: 'nearest', k: Number(choice) };
+}
 
 /** A district's dosage-meeters and their evaluable base (students with access), pooled. */
 export interface DistrictRateRow {

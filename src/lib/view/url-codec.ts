@@ -10,6 +10,7 @@ import {
 	levelOptions,
 	LOCALE_OPTIONS,
 	MAX_DISTRICTS,
+	PEER_CHOICES,
 	SIZE_BANDS,
 	USAGE_SOURCES,
 	WEIGHTINGS,
@@ -52,7 +53,8 @@ const KEYS = [
 	'group',
 	'weight',
 	'source',
-	'district'
+	'district',
+	'peers'
 ] as const;
 const RULE_PREFIX = 'rule.';
 const PRICE_PREFIX = 'price.';
@@ -203,7 +205,8 @@ export function decodeViewState(search: URLSearchParams | string): DecodedView {
 		districts: decodeDistricts(
 			d,
 			listOf('district', (s) => (LEAID_PATTERN.test(s) ? s : null), 'LEAID')
-		)
+		),
+		peers: enumOf('peers', PEER_CHOICES, initial.peers)
 	};
 	return {
 		state: canonicalState(state),
@@ -258,6 +261,7 @@ export function encodeViewState(state: ViewState, dataVersion: string | null): s
 	add('weight', s.weighting, base.weighting);
 	add('source', s.source, base.source);
 	add('district', list(s.districts));
+	add('peers', s.peers, base.peers);
 	for (const product of Object.keys(s.rules).sort()) add(RULE_PREFIX + product, s.rules[product]!);
 	for (const product of Object.keys(s.prices).sort()) {
 		add(PRICE_PREFIX + product, String(s.prices[product]));

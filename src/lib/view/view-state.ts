@@ -37,10 +37,19 @@ export interface ViewState {
 	 * the first is the board brief's district.
 	 */
 	readonly districts: readonly string[];
+	/** How the compare view finds each district's peers (`PEER_CHOICES`). */
+	readonly peers: PeerChoice;
 }
 
 /** How many districts a view compares at once. */
 export const MAX_DISTRICTS = 6;
+
+/**
+ * Peer criteria of the compare view: the k nearest districts (domain-spec §7.2; 20 is Ohio's
+ * precedent and the default) or the SEDA-like `band`.
+ */
+export const PEER_CHOICES = ['10', '20', '50', '100', 'band'] as const;
+export type PeerChoice = (typeof PEER_CHOICES)[number];
 
 export const GROUP_BY_OPTIONS = ['poverty', 'locale', 'region', 'size'] as const;
 export type GroupBy = (typeof GROUP_BY_OPTIONS)[number];
@@ -109,7 +118,8 @@ export const DEFAULT_VIEW_STATE: ViewState = {
 	source: 'aggregate',
 	rules: {},
 	prices: {},
-	districts: []
+	districts: [],
+	peers: '20'
 };
 
 function inOrder<T>(values: readonly T[], order: readonly T[]): T[] {

@@ -11,6 +11,7 @@ import {
 	GROUP_BY_OPTIONS,
 	levelOptions,
 	LOCALE_OPTIONS,
+	PEER_CHOICES,
 	SIZE_BANDS,
 	USAGE_SOURCES,
 	WEIGHTINGS,
@@ -52,7 +53,8 @@ const validState: fc.Arbitrary<ViewState> = fc
 		source: fc.constantFrom(...USAGE_SOURCES),
 		rules: fc.dictionary(productId, rule, { maxKeys: 3 }),
 		prices: fc.dictionary(productId, price, { maxKeys: 3 }),
-		districts: fc.uniqueArray(fc.stringMatching(/^\d{7}$/), { maxLength: 6 })
+		districts: fc.uniqueArray(fc.stringMatching(/^\d{7}$/), { maxLength: 6 }),
+		peers: fc.constantFrom(...PEER_CHOICES)
 	})
 	.map(({ levelPick, ...s }) =>
 		canonicalState({ ...s, levels: levelOptions(s.scheme).filter((_, i) => levelPick[i]) })
@@ -88,6 +90,7 @@ describe('encodeViewState / decodeViewState', () => {
 			'weight',
 			'source',
 			'district',
+			'peers',
 			'rule.p',
 			'price.p',
 			'v',
@@ -121,6 +124,16 @@ describe('encodeViewState / decodeViewState', () => {
 			'Ignored districts named twice.'
 		]);
 		expect(encodeViewState(decoded.state, null)).toBe(`district=${leaids.slice(0, 6).join(',')}`);
+	});
+
+	it('carry the peer criteria, the default (20 nearest) left out', () => {
+		const band = { ...DEFAULT_VIEW_STATE, districts: ['0100001'], peers: 'band' as const };
+		expect(encodeViewState(band, null)).toBe('district=0100001&peers=band');
+		expect(decodeViewState('peers=50').state.peers).toBe('50');
+		expect(encodeViewState({ ...DEFAULT_VIEW_STATE, peers: '20' }, null)).toBe('');
+		expect(decodeViewState('peers=7').notices).toEqual([
+			{ key: 'peers', message: 'Ignored “7” for peers: expected one of 10, 20, 50, 100, band.' }
+		]);
 	});
 
 	it('write nothing for the default view', () => {
