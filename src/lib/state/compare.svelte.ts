@@ -42,16 +42,24 @@ export class CompareState {
 	track(): void {
 		const dashboard = this.#dashboard;
 		const catalog = dashboard.catalog;
-		if (dashboard.session.status !== 'ready' || !catalog || catalog.districtYear === null) return;
+		if (dashboard.session.status !== 'ready' || !catalog) return;
 		const { db } = dashboard.session.session;
 		const districtYear = catalog.districtYear;
+		if (districtYear === null) {
+			// No district table: nothing to search, compare or place; the page says so.
+			this.directory.request(catalog.dataVersion, async () => []);
+			this.result.request(catalog.dataVersion, async () => ({ rows: [], outcome: null }));
+			return;
+		}
 		this.directory.request(JSON.stringify([catalog.dataVersion, districtYear]), () =>
 			db.query<DistrictEntry>(districtDirectorySql(districtYear))
 		);
-		const usage = dashboard.usage;
-		if (catalog.years.length > 0 && usage.state.status !== 'ready') return;
+		// Usage rates are read from the cells the usage view built: wait for it (or its error).
+		const usage = dashboard.usage.state;
+		if (catalog.years.length > 0 && usage.status !== 'ready' && usage.status !== 'error') return;
 		const state = dashboard.view;
-		const products = usage.current ? selectedProducts(usage.current.units.products, state) : [];
+		const units = usage.status === 'ready' ? usage.value.units : null;
+		const products = units ? selectedProducts(units.products, state) : [];
 		const product = products.length > 1 ? POOLED : (products[0]?.id ?? null);
 		const wave = effectiveWave(state, catalog);
 		const survey = wave === null ? null : { id: catalog.surveyId, wave };
@@ -65,7 +73,7 @@ export class CompareState {
 			kind,
 			measure,
 			survey,
-			usage.current?.state ?? null
+			usage.status === 'ready' ? usage.value.state : usage.status
 		]);
 		const origin = catalog.origin;
 		const leaids = state.districts;
