@@ -53,6 +53,7 @@ describe('peerDotMarks', () => {
 			band: [100, 300],
 			center: 200,
 			absent: null,
+			range: null,
 			// Label ("5.0%", about 30 px) right of the whisker's end (400 + 6 px gap).
 			x: 406,
 			anchor: 'start',
@@ -74,6 +75,23 @@ describe('peerDotMarks', () => {
 			text: 'Not surveyed',
 			x: 306
 		});
+	});
+
+	it('draws a range-coded value as a bar over its range, never as a dot', () => {
+		const coded = datum('a', {
+			value: { status: 'coarsened', reason: 'bottom_coded', lo: 0, hi: 0.05, label: '≤5%' },
+			lo: null,
+			hi: null,
+			valueText: '≤5%'
+		});
+		const [mark] = peerDotMarks([coded], {
+			...frame,
+			y: scaleBand<string>().domain(['a']).range([0, 54])
+		});
+		expect(mark).toMatchObject({ range: [0, 250], cx: 125, whisker: null, absent: null, x: 306 });
+		expect(peerDotsLegend([coded], { band: 'b', center: 'c' }).at(-1)!.label).toBe(
+			'Shown as a range (privacy)'
+		);
 	});
 
 	it('puts the label left of the marks when it would run past the right edge', () => {

@@ -25,6 +25,8 @@ export interface PeerDotMark extends LabelPlacement {
 	readonly cx: number;
 	readonly whisker: readonly [number, number] | null;
 	readonly absent: Absence | null;
+	/** A value shown only as a range (top/bottom coding), px; drawn as a hollow bar, no dot. */
+	readonly range: readonly [number, number] | null;
 	/** The peers' spread as a band, px; null without one. */
 	readonly band: readonly [number, number] | null;
 	/** The peers' centre (median or share), px; null without one. */
@@ -38,8 +40,8 @@ export interface PeerDotMark extends LabelPlacement {
 /**
  * Places each district's row: the peers' band (IQR or interval) with a tick at their centre,
  * the district's dot and whisker on top, and its label right of everything (or left when it
- * does not fit). A value that is not drawn gets a glyph at the axis origin; the peer band is
- * drawn all the same.
+ * does not fit). A value shown only as a range ("≤5%") is a hollow bar over that range; one
+ * that is not drawn gets a glyph at the axis origin; the peer band is drawn all the same.
  */
 export function peerDotMarks(
 	data: readonly PeerDotDatum[],
@@ -65,6 +67,13 @@ export function peerDotMarks(
 			description: `${d.label}: ${d.valueText}; ${d.peerText}.`
 		};
 		const peerEnds = [...(band ?? []), ...(center === null ? [] : [center - 3, center + 3])];
+		if (d.value.status === 'coarsened') {
+			const range = [px(frame.x(d.value.lo)), px(frame.x(d.value.hi ?? 1))] as const;
+			const ends = [...range, ...peerEnds];
+			const placed = placeLabel(Math.min(...ends), Math.max(...ends), d.valueText, frame.width);
+			const cx = px((range[0] + range[1]) / 2);
+			return { ...base, cx, whisker: null, absent: null, range, ...placed };
+		}
 		if (value === null) {
 			const origin = px(frame.x(0));
 			const cx = origin + ABSENT_GLYPH / 2;
@@ -79,6 +88,7 @@ export function peerDotMarks(
 				cx,
 				whisker: null,
 				absent: isAbsence(d.value) ? d.value : null,
+				range: null,
 				...placed
 			};
 		}
@@ -87,6 +97,6 @@ export function peerDotMarks(
 			d.lo === null || d.hi === null ? null : ([px(frame.x(d.lo)), px(frame.x(d.hi))] as const);
 		const ends = [...(whisker ?? [cx - 6, cx + 6]), ...peerEnds];
 		const placed = placeLabel(Math.min(...ends), Math.max(...ends), d.valueText, frame.width);
-		return { ...base, cx, whisker, absent: null, ...placed };
+		return { ...base, cx, whisker, absent: null, range: null, ...placed };
 	});
 }

@@ -40,6 +40,13 @@ export function peerDotsLegend(
 		{ label: labels.band, swatch: 'square', color: 'var(--low)', hollow: true }
 	];
 	const kinds = new Set(data.map((d) => d.value.status));
+	if (kinds.has('coarsened'))
+		items.push({
+			label: 'Shown as a range (privacy)',
+			swatch: 'square',
+			color: 'var(--high)',
+			hollow: true
+		});
 	if (kinds.has('suppressed')) items.push({ label: 'Suppressed', swatch: 'suppressed' });
 	if (kinds.has('missing')) items.push({ label: 'No data or not surveyed', swatch: 'missing' });
 	return items;
