@@ -79,6 +79,6 @@ export function scatterData(model: OutcomeModel): OutcomeScatterData {
 		points: model.points,
 		line: model.line,
 		highlights: model.selected,
-		outcome: model.kind === 'dosage' ? 'dosage rate' : 'training (1 = trained)'
+		outcome: model.kind === 'dosage' ? 'dosage rate' : 'training answer (100% = trained)'
 	};
 }
