@@ -45,8 +45,13 @@ export async function prerenderedCompare(): Promise<CompareView> {
 			product: products.length > 1 ? POOLED : (products[0] ?? null),
 			survey: null
 		});
-		return { rows: [], outcome: outcomeModel(data, [], catalog.origin) };
+		const outcome = outcomeModel(data, [], catalog.origin);
+		// Drawing precision is enough for the page data (it is shipped in the prerendered page).
+		const points = outcome.points.map((p) => ({ ...p, x: round(p.x, 2), y: round(p.y, 5) }));
+		return { rows: [], outcome: { ...outcome, points } };
 	} finally {
 		await db.close();
 	}
 }
+
+const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
