@@ -21,6 +21,9 @@ export default defineConfig({
 			)
 		}
 	},
+	// The site's public origin for links that leave the page (the board brief's QR code); unset,
+	// the page's own origin is used at run time.
+	define: { __PUBLIC_SITE_URL__: JSON.stringify(process.env.PUBLIC_SITE_URL ?? '') },
 	build: { chunkSizeWarningLimit: 1024 },
 	worker: { format: 'es' }
 });
