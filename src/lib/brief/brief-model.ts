@@ -135,10 +135,10 @@ export function briefModel(input: BriefInput): BriefModel {
 				)
 			: null;
 	const allPricedCost = costOf(ALL_PRODUCTS);
-	const costs = [
-		...briefProducts.flatMap((p) => (p.cost ? [costSentence(p.name, p.cost)] : [])),
-		...(allPricedCost ? [costSentence('All priced products', allPricedCost)] : [])
-	];
+	// Several priced products: one sentence for them together (the table gives each product's).
+	const costs = allPricedCost
+		? [costSentence('All priced products together', allPricedCost)]
+		: briefProducts.flatMap((p) => (p.cost ? [costSentence(p.name, p.cost)] : []));
 	return {
 		leaid: district.leaid,
 		name,

@@ -104,6 +104,45 @@ describe('briefModel sentences', () => {
 		]);
 	});
 
+	it('gives one cost sentence for several priced products together', () => {
+		// A second product "Tutor" at $5.00: licensed 20, activated 16, met 4 of 20 evaluable.
+		// Together: spend 40 × 12.50 + 20 × 5 = $600 over 8 + 4 = 12 who met a rule → $50.00;
+		// never activated (10 + 4)/(40 + 20) = 14/60 = 23.3% → "23%".
+		const tutor = { ...COUNTS, enrolled_n: 25, licensed_n: 20, activated_n: 16, regular_n: 8 };
+		const tutorCounts = {
+			...tutor,
+			dosage_met_n: 4,
+			not_evaluable_n: 0,
+			not_evaluable_enrolled_n: 0,
+			not_evaluable_active_n: 0
+		};
+		const base = input();
+		const model = briefModel({
+			...base,
+			products: [
+				...base.products,
+				{
+					...base.products[0]!,
+					id: 'p2',
+					name: 'Tutor',
+					rule: { ...base.products[0]!.rule, product_id: 'p2' }
+				}
+			],
+			overallId: 'all-products',
+			stats: new Map([
+				['p1', districtStats],
+				['p2', { ...districtStats, sums: tutorCounts }]
+			]),
+			prices: new Map([
+				['p1', 12.5],
+				['p2', 5]
+			])
+		});
+		expect(model.sentences.costs).toEqual([
+			'All priced products together: $50.00 per student who met the dosage rule; 23% of licence spend went on licences never activated (the amount is withheld in public mode).'
+		]);
+	});
+
 	it('says so when no price was entered, and when no peer group could be formed', () => {
 		const model = briefModel(
 			input({ prices: new Map(), peers: { reason: 'the district has no poverty measure.' } })
