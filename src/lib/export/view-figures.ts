@@ -1,0 +1,56 @@
+import { PUBLIC_POLICY } from '../disclosure/disclose-view.ts';
+import type { DataOrigin } from '../disclosure/view.ts';
+import { disclosedFields, type FigureRow } from '../report/figure-row.ts';
+import { PUBLISHED_RATES } from '../report/usage-figures.ts';
+import { discloseUsage, VIEW_RATES, type ViewRate } from '../view/usage-disclosure.ts';
+import type { UsageView } from '../view/usage-view.ts';
+import { usageScheme, type ViewState } from '../view/view-state.ts';
+
+/** The confidence level of the dashboard's usage intervals (`usageView` uses z for 95%). */
+const USAGE_LEVEL = 0.95;
+
+/** The rates the command line publishes; the screen shows every one of them. */
+const RATES = PUBLISHED_RATES.filter((r): r is ViewRate =>
+	(VIEW_RATES as readonly string[]).includes(r)
+);
+
+/**
+ * The published usage rows of a dashboard view, disclosed exactly as the screen discloses them:
+ * the same funnels (each product, and all products pooled) and prices go through
+ * `discloseUsage`, so complementary suppression sees the same cells as on screen. Rows: each
+ * funnel's four published rates for every group, unknown group and all students. Withheld
+ * entirely (no rows) when the multiple-release guard refuses the view's filters.
+ */
+export function usageViewFigures(
+	view: UsageView,
+	state: ViewState,
+	schoolYear: number,
+	origin: DataOrigin
+): FigureRow[] {
+	if (!view.release.allowed) return [];
+	const funnels = [...view.products, ...(view.pooled ? [view.pooled] : [])];
+	const disclosed = discloseUsage(funnels, origin, {
+		prices: new Map(Object.entries(state.prices))
+	});
+	const scheme = state.groupBy === 'poverty' ? usageScheme(state.scheme) : state.groupBy;
+	return funnels.flatMap((f) => {
+		const cells = disclosed.funnels.get(f.product_id)!;
+		const rows = [...f.groups, ...(f.unknown ? [f.unknown] : []), f.overall];
+		return RATES.flatMap((rate) =>
+			rows.map((row) => ({
+				dataset: 'usage',
+				metric: rate,
+				period: String(schoolYear),
+				product_id: f.product_id,
+				scheme,
+				group: row.poverty_group,
+				level: USAGE_LEVEL,
+				n_eff: row.rates[rate].n_eff,
+				method: row.rates[rate].ci_method ?? row.rates[rate].ci_missing ?? '',
+				flags: row.flags.join(' '),
+				mode: PUBLIC_POLICY.mode,
+				...disclosedFields(cells.cell(rate, row.poverty_group))
+			}))
+		);
+	});
+}
