@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { CanonicalFile } from '../lib/ingest/canonical.ts';
 import type { TableName } from '../lib/schema/tables.ts';
-import type { MetricsOptions } from './options.ts';
+import type { FilterOptions } from './options.ts';
 import { DataError } from './usage-error.ts';
 
 const FIXED_TABLES = {
@@ -10,7 +10,7 @@ const FIXED_TABLES = {
 	roster: 'usage_roster',
 	districts: 'districts',
 	products: 'products'
-} as const satisfies Partial<Record<keyof MetricsOptions, TableName>>;
+} as const satisfies Partial<Record<keyof FilterOptions, TableName>>;
 
 /** A file's bytes; a missing or unreadable file is a data error naming it. */
 export async function read(path: string): Promise<Uint8Array> {
@@ -37,7 +37,7 @@ function usageTable(path: string, bytes: Uint8Array): TableName {
  * inputs in `mapped` are left out (they go through the ingest with their `--mapping`).
  */
 export async function readInputs(
-	options: MetricsOptions,
+	options: FilterOptions,
 	mapped: ReadonlySet<string> = new Set()
 ): Promise<CanonicalFile[]> {
 	const files: CanonicalFile[] = [];

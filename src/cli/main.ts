@@ -1,5 +1,6 @@
 import { helpText } from './help.ts';
-import { parseMetricsOptions, parseValidateOptions } from './options.ts';
+import { parseExportOptions, parseMetricsOptions, parseValidateOptions } from './options.ts';
+import { runExport } from './export-command.ts';
 import { runMetrics } from './metrics-command.ts';
 import { runValidate } from './validate-command.ts';
 import { DataError, EXIT, UsageError } from './usage-error.ts';
@@ -25,6 +26,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
 			}
 			return await runValidate(options, io.stdout);
 		}
+		if (command === 'export') {
+			const options = parseExportOptions(rest);
+			if (options.help) {
+				io.stdout(`${helpText()}\n`);
+				return EXIT.ok;
+			}
+			const written = await runExport(options, ['adoption-gap', ...argv].join(' '));
+			io.stdout(written.map((path) => `wrote ${path}\n`).join(''));
+			return EXIT.ok;
+		}
 		if (command !== 'metrics')
 			throw new UsageError(`unknown command "${command}" (try: adoption-gap --help)`);
 		const options = parseMetricsOptions(rest);
@@ -32,7 +43,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 			io.stdout(`${helpText()}\n`);
 			return EXIT.ok;
 		}
-		await runMetrics(options, io.stdout);
+		await runMetrics(options, io.stdout, ['adoption-gap', ...argv].join(' '));
 		return EXIT.ok;
 	} catch (error) {
 		if (error instanceof UsageError) {

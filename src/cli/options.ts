@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { EXPORT_FORMATS, type ExportFormat } from '../lib/export/bundle.ts';
 import { UsageError } from './usage-error.ts';
 
 /** The options of `adoption-gap metrics`, one place for parsing and for `--help`. */
@@ -39,6 +40,19 @@ export const METRICS_OPTIONS = {
 	help: { type: 'boolean', short: 'h', help: 'show this help' }
 } as const;
 
+/** The options of `adoption-gap export`: the inputs and filters of `metrics`, other formats. */
+export const EXPORT_OPTIONS = {
+	...METRICS_OPTIONS,
+	format: {
+		type: 'string',
+		help: `${EXPORT_FORMATS.join(', ')} (default: csv; csv-excel has a UTF-8 byte-order mark)`
+	},
+	out: {
+		type: 'string',
+		help: 'a .zip bundle, or a folder to write the files into (default: a .zip named after the filters and date)'
+	}
+} as const;
+
 /** The options of `adoption-gap validate`. */
 export const VALIDATE_OPTIONS = {
 	survey: METRICS_OPTIONS.survey,
@@ -63,7 +77,8 @@ type OptionSpec = {
 };
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
-export interface MetricsOptions {
+/** The inputs, filters and mode shared by `metrics` and `export`. */
+export interface FilterOptions {
 	survey?: string;
 	usage?: string;
 	roster?: string;
@@ -77,9 +92,17 @@ export interface MetricsOptions {
 	product: string[];
 	mapping: string[];
 	mode: 'public' | 'research';
+	help: boolean;
+}
+
+export interface MetricsOptions extends FilterOptions {
 	format: 'json' | 'csv';
 	out?: string;
-	help: boolean;
+}
+
+export interface ExportOptions extends FilterOptions {
+	format: ExportFormat;
+	out?: string;
 }
 
 function oneOf<T extends string>(
@@ -107,9 +130,7 @@ function parse(specs: Record<string, OptionSpec>, args: string[]): Values {
 	}
 }
 
-/** Parses `metrics` arguments; throws `UsageError` with a one-line message on any mistake. */
-export function parseMetricsOptions(args: string[]): MetricsOptions {
-	const values = parse(METRICS_OPTIONS, args);
+function filterOptions(values: Values): FilterOptions {
 	const year = values.year as string | undefined;
 	if (year !== undefined && !/^\d{4}$/.test(year)) {
 		throw new UsageError(`--year must be a four-digit fall year such as 2024, not "${year}"`);
@@ -128,9 +149,27 @@ export function parseMetricsOptions(args: string[]): MetricsOptions {
 		product: (values.product as string[] | undefined) ?? [],
 		mapping: (values.mapping as string[] | undefined) ?? [],
 		mode: oneOf('mode', values.mode as string | undefined, ['public', 'research'], 'public'),
-		format: oneOf('format', values.format as string | undefined, ['json', 'csv'], 'json'),
-		out: values.out as string | undefined,
 		help: values.help === true
+	};
+}
+
+/** Parses `metrics` arguments; throws `UsageError` with a one-line message on any mistake. */
+export function parseMetricsOptions(args: string[]): MetricsOptions {
+	const values = parse(METRICS_OPTIONS, args);
+	return {
+		...filterOptions(values),
+		format: oneOf('format', values.format as string | undefined, ['json', 'csv'], 'json'),
+		out: values.out as string | undefined
+	};
+}
+
+/** Parses `export` arguments; throws `UsageError` with a one-line message on any mistake. */
+export function parseExportOptions(args: string[]): ExportOptions {
+	const values = parse(EXPORT_OPTIONS, args);
+	return {
+		...filterOptions(values),
+		format: oneOf('format', values.format as string | undefined, EXPORT_FORMATS, 'csv'),
+		out: values.out as string | undefined
 	};
 }
 

@@ -1,3 +1,4 @@
+import type { SqlQuery } from '../db/sql.ts';
 import type { DisclosureProfile } from '../disclosure/profiles.ts';
 import type { DataOrigin, DisclosureMode } from '../disclosure/view.ts';
 import { APP_VERSION } from '../version.ts';
@@ -22,8 +23,8 @@ export interface ExportProvenance {
 	readonly filters: Readonly<Record<string, unknown>>;
 	/** What a filter did not apply to, e.g. a sample survey left whole. */
 	readonly filterNote: string | null;
-	/** The SQL the figures were computed with, in the order it ran. */
-	readonly sql: readonly string[];
+	/** The SQL the figures were computed with (text and bound parameters), in the order it ran. */
+	readonly sql: readonly SqlQuery[];
 	readonly inputs: readonly InputHash[];
 	readonly dataVersion: string | null;
 	readonly origin: DataOrigin;
@@ -94,6 +95,40 @@ function suppressionRule(mode: DisclosureMode, profile: DisclosureProfile): stri
 }
 
 /**
+ * The provenance of an export, as `datapackage.json` (under `adoption_gap`) and the command
+ * line's `metrics` output write it: filters, SQL, input hashes, interval methods and levels,
+ * mode, suppression rule and the cells it hid, app version, export time, citation.
+ */
+export function provenanceFields(provenance: ExportProvenance, tables: readonly ExportTable[]) {
+	return {
+		app_version: APP_VERSION,
+		exported_at: provenance.exportedAt.toISOString(),
+		view: provenance.view,
+		url: provenance.url,
+		data_version: provenance.dataVersion,
+		inputs: provenance.inputs,
+		sources: exportSources(
+			provenance.origin,
+			provenance.inputs.map((i) => i.name)
+		),
+		filters: provenance.filters,
+		filter_note: provenance.filterNote,
+		sql: provenance.sql,
+		interval: {
+			methods: distinct(tables, 'method'),
+			levels: distinct(tables, 'level')
+		},
+		mode: provenance.mode,
+		suppression: {
+			profile: provenance.profile.id,
+			rule: suppressionRule(provenance.mode, provenance.profile),
+			hidden: hiddenCells(tables)
+		},
+		cite: provenance.cite
+	};
+}
+
+/**
  * The Frictionless Data Package (`datapackage.json`) describing an export: each file with its
  * Table Schema (column descriptions, types, units) and hash, the data sources with citations,
  * and the provenance under `adoption_gap`: filters, SQL, input hashes, interval methods and
@@ -127,26 +162,7 @@ export function dataPackage(
 			provenance.inputs.map((i) => i.name)
 		),
 		adoption_gap: {
-			app_version: APP_VERSION,
-			exported_at: provenance.exportedAt.toISOString(),
-			view: provenance.view,
-			url: provenance.url,
-			data_version: provenance.dataVersion,
-			inputs: provenance.inputs,
-			filters: provenance.filters,
-			filter_note: provenance.filterNote,
-			sql: provenance.sql,
-			interval: {
-				methods: distinct(tables, 'method'),
-				levels: distinct(tables, 'level')
-			},
-			mode: provenance.mode,
-			suppression: {
-				profile: provenance.profile.id,
-				rule: suppressionRule(provenance.mode, provenance.profile),
-				hidden: hiddenCells(tables)
-			},
-			cite: provenance.cite,
+			...provenanceFields(provenance, tables),
 			/** Canonical CSVs and the SQL script that rebuild the point estimates and counts. */
 			reproduce
 		}

@@ -44,7 +44,7 @@ function provenance(): ExportProvenance {
 		url: null,
 		filters: { states: ['CA'] },
 		filterNote: null,
-		sql: ['SELECT 1'],
+		sql: [{ text: 'SELECT 1', params: [] }],
 		inputs: [{ name: 'survey.csv', table: 'survey_responses', sha256: 'ab'.repeat(32) }],
 		dataVersion: 'abcdef012345',
 		origin: 'user_loaded',
@@ -150,7 +150,7 @@ describe('the bundle', () => {
 			data_version: 'abcdef012345',
 			inputs: [{ name: 'survey.csv', sha256: 'ab'.repeat(32) }],
 			mode: 'research',
-			sql: ['SELECT 1'],
+			sql: [{ text: 'SELECT 1', params: [] }],
 			cite: { text: 'Adoption Gap 0.1.0.', bibtex: '@misc{x}' },
 			exported_at: '2026-11-22T12:00:00.000Z'
 		});

@@ -4,6 +4,7 @@ import { generateDemoData } from '#lib/demo/generate.ts';
 import type { DisplayValue } from '#lib/disclosure/display-value.ts';
 import { DEFAULT_PROFILE } from '#lib/disclosure/profiles.ts';
 import { EXPORT_FORMATS, encodeTable } from '#lib/export/bundle.ts';
+import { hiddenCells } from '#lib/export/datapackage.ts';
 import { loadParquetNode } from '#lib/export/parquet-node.ts';
 import { figureTable } from '#lib/export/table.ts';
 import { usageViewFigures } from '#lib/export/view-figures.ts';
@@ -72,6 +73,11 @@ describe('exports disclose exactly what the screen shows', () => {
 				}
 			}
 			expect(compared).toBe(rows.length);
+			const listed = hiddenCells([figureTable(rows, 'Usage')]);
+			const withheld = rows.filter((r) => r.status === 'suppressed' || r.status === 'coarsened');
+			expect(listed.map((h) => [h.key.product_id, h.key.metric, h.key.group, h.status])).toEqual(
+				withheld.map((r) => [r.product_id, r.metric, r.group, r.status])
+			);
 		}
 	);
 

@@ -1,0 +1,51 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { exportFiles, zipFiles } from '../lib/export/bundle.ts';
+import { exportFileName } from '../lib/export/file-name.ts';
+import { loadParquetNode } from '../lib/export/parquet-node.ts';
+import { figureTable } from '../lib/export/table.ts';
+import { withFigures } from './figures.ts';
+import type { ExportOptions } from './options.ts';
+import { cliProvenance } from './provenance.ts';
+
+/**
+ * `adoption-gap export`: the figures `metrics` computes, in one of the site's export formats,
+ * with the same `datapackage.json` sidecar, as a zip bundle or into a folder. Returns the
+ * paths written.
+ */
+export async function runExport(
+	options: ExportOptions,
+	command: string,
+	now = new Date()
+): Promise<string[]> {
+	return withFigures(options, async (computed) => {
+		const provenance = cliProvenance(computed, options, command, now);
+		const table = figureTable(computed.rows, provenance.view);
+		const filters = [
+			{ name: 'state', values: computed.filter.states },
+			{ name: 'locale', values: computed.filter.localeGroups },
+			{ name: 'product', values: computed.filter.products },
+			{ name: 'poverty', values: options.povertyLevel },
+			{ name: 'year', values: computed.year === null ? [] : [computed.year] },
+			{ name: 'wave', values: options.wave ? [options.wave] : [] }
+		];
+		const name = exportFileName('figures', filters, now, 'zip');
+		const files = await exportFiles(
+			[table],
+			options.format,
+			provenance,
+			{
+				parquet: loadParquetNode
+			},
+			{ name: name.replace(/\.zip$/, '').toLowerCase() }
+		);
+		const out = options.out ?? name;
+		if (out.endsWith('.zip')) {
+			await writeFile(out, zipFiles(files));
+			return [out];
+		}
+		await mkdir(out, { recursive: true });
+		for (const file of files) await writeFile(join(out, file.name), file.bytes);
+		return files.map((f) => join(out, f.name));
+	});
+}
