@@ -3,10 +3,29 @@ import { join } from 'node:path';
 import { exportFiles, zipFiles } from '../lib/export/bundle.ts';
 import { exportFileName } from '../lib/export/file-name.ts';
 import { loadParquetNode } from '../lib/export/parquet-node.ts';
+import { canonicalCsv, REPRODUCE_TABLES, reproduceScript } from '../lib/export/sql-script.ts';
 import { figureTable } from '../lib/export/table.ts';
+import type { FigureRow } from '../lib/report/figure-row.ts';
 import { withFigures } from './figures.ts';
 import type { ExportOptions } from './options.ts';
 import { cliProvenance } from './provenance.ts';
+
+/** What the figures cover, for the reproduction script: survey waves, usage year and products. */
+function reproduceSpec(rows: readonly FigureRow[], year: number | null, fromLogs: boolean) {
+	const surveys = new Map(
+		rows
+			.filter((r) => r.dataset !== 'usage')
+			.map((r) => [`${r.dataset}\n${r.period}`, { surveyId: r.dataset, wave: r.period }])
+	);
+	const products = [...new Set(rows.filter((r) => r.dataset === 'usage').map((r) => r.product_id))];
+	return {
+		surveys: [...surveys.values()],
+		usage:
+			products.length && year !== null && !fromLogs
+				? { schoolYear: year, products, scheme: 'saipe-quartiles' as const }
+				: null
+	};
+}
 
 /**
  * `adoption-gap export`: the figures `metrics` computes, in one of the site's export formats,
@@ -30,14 +49,28 @@ export async function runExport(
 			{ name: 'wave', values: options.wave ? [options.wave] : [] }
 		];
 		const name = exportFileName('figures', filters, now, 'zip');
+		const fromLogs = computed.inputs.some((i) => i.table === 'usage_student_week');
+		const encoder = new TextEncoder();
+		const extras = [
+			...(await Promise.all(
+				REPRODUCE_TABLES.map(async (t) => ({
+					name: `${t}.csv`,
+					bytes: encoder.encode(await canonicalCsv(computed.db, t))
+				}))
+			)),
+			{
+				name: 'reproduce.sql',
+				bytes: encoder.encode(
+					reproduceScript(reproduceSpec(computed.rows, computed.year, fromLogs))
+				)
+			}
+		];
 		const files = await exportFiles(
 			[table],
 			options.format,
 			provenance,
-			{
-				parquet: loadParquetNode
-			},
-			{ name: name.replace(/\.zip$/, '').toLowerCase() }
+			{ parquet: loadParquetNode },
+			{ name: name.replace(/\.zip$/, '').toLowerCase(), extras }
 		);
 		const out = options.out ?? name;
 		if (out.endsWith('.zip')) {

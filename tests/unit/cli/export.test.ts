@@ -65,7 +65,14 @@ describe('adoption-gap export', () => {
 		const dir = join(mkdtempSync(join(tmpdir(), 'ag-export-')), 'out');
 		const { code } = await run(['export', '--survey', SURVEY, '--format', 'parquet', '--out', dir]);
 		expect(code).toBe(0);
-		expect(readdirSync(dir).sort()).toEqual(['datapackage.json', 'figures.parquet']);
+		expect(readdirSync(dir).sort()).toEqual([
+			'datapackage.json',
+			'districts.csv',
+			'figures.parquet',
+			'reproduce.sql',
+			'survey_responses.csv',
+			'usage_aggregate.csv'
+		]);
 	});
 
 	it('rejects an unknown format with a one-line message', async () => {
