@@ -15,14 +15,23 @@ function reproduceSpec(rows: readonly FigureRow[], year: number | null, fromLogs
 	const surveys = new Map(
 		rows
 			.filter((r) => r.dataset !== 'usage')
-			.map((r) => [`${r.dataset}\n${r.period}`, { surveyId: r.dataset, wave: r.period }])
+			.map((r) => [
+				`${r.dataset}\n${r.period}`,
+				{
+					surveyId: r.dataset,
+					wave: r.period,
+					weighting: 'district' as const,
+					scheme: 'survey' as const,
+					groupBy: 'poverty' as const
+				}
+			])
 	);
 	const products = [...new Set(rows.filter((r) => r.dataset === 'usage').map((r) => r.product_id))];
 	return {
 		surveys: [...surveys.values()],
 		usage:
 			products.length && year !== null && !fromLogs
-				? { schoolYear: year, products, scheme: 'saipe-quartiles' as const }
+				? { schoolYear: year, products, scheme: 'saipe-quartiles' as const, pooled: false }
 				: null
 	};
 }

@@ -1,11 +1,13 @@
 import type { Database } from '../db/database.ts';
 import { identifier, join, literal, raw, sql, type SqlQuery, type SqlValue } from '../db/sql.ts';
+import type { Weighting } from '../metrics/survey/analysis-rows.ts';
 import { surveyRateQuery } from '../metrics/survey/rate-query.ts';
 import { districtPovertyInput } from '../metrics/usage/poverty-input.ts';
 import { usageFunnelAggregatesSql } from '../metrics/usage/usage-funnel-aggregates.ts';
 import type { PovertySchemeId } from '../poverty/schemes.ts';
 import { createTableSql, insertCanonicalCsvSql } from '../schema/ddl.ts';
 import { TABLES, type TableName } from '../schema/tables.ts';
+import { POOLED } from '../view/view-tables.ts';
 import { APP_VERSION } from '../version.ts';
 
 /** The canonical tables a reproduction reads: district and school level only, never students. */
@@ -82,13 +84,24 @@ export async function canonicalCsv(db: Database, table: TableName): Promise<stri
 	)}\n`;
 }
 
-/** What a reproduction script rebuilds: survey waves and a usage year with its products. */
+/** One survey analysis a script rebuilds (the training outcome, as `trainingByPoverty`). */
+export interface SurveySpec {
+	readonly surveyId: string;
+	readonly wave: string;
+	readonly weighting: Weighting;
+	readonly scheme: PovertySchemeId;
+	readonly groupBy: 'poverty' | 'locale';
+}
+
+/** What a reproduction script rebuilds: survey analyses and a usage year with its products. */
 export interface ReproduceSpec {
-	readonly surveys: readonly { surveyId: string; wave: string }[];
+	readonly surveys: readonly SurveySpec[];
 	readonly usage: {
 		readonly schoolYear: number;
 		readonly products: readonly string[];
 		readonly scheme: Exclude<PovertySchemeId, 'survey'>;
+		/** Also every product pooled, as product `all-products` (the dashboard's pooled funnel). */
+		readonly pooled: boolean;
 	} | null;
 }
 
@@ -128,11 +141,12 @@ included AS (
 	FROM units WHERE NOT funnel_inconsistent
 ),
 sums AS (
-	SELECT product_id, coalesce(grp, 'all') AS "group",
+	SELECT CASE WHEN grouping(product_id) = 1 THEN ${POOLED} ELSE product_id END AS product_id,
+		coalesce(grp, 'all') AS "group",
 		${raw(sumOrNull('enrolled_n'))} AS enrolled, ${raw(sumOrNull('licensed_n'))} AS licensed,
 		${raw(sumOrNull('activated_n'))} AS activated, ${raw(sumOrNull('regular_n'))} AS regular,
 		${raw(sumOrNull('dosage_met_n'))} AS dosage_met, ${raw(sumOrNull('not_evaluable_n'))} AS not_evaluable
-	FROM included GROUP BY GROUPING SETS ((product_id, grp), (product_id))
+	FROM included GROUP BY GROUPING SETS ((product_id, grp), (product_id)${raw(usage.pooled ? ', (grp), ()' : '')})
 )
 ${join(
 	USAGE_RATES.map(
@@ -144,17 +158,10 @@ ${join(
 	return inlineParams(grouped);
 }
 
-function surveyQuery(surveyId: string, wave: string): string {
-	const rates = surveyRateQuery({
-		surveyId,
-		wave,
-		outcome: 'trained',
-		weighting: 'district',
-		scheme: 'survey',
-		groupBy: 'poverty'
-	});
+function surveyQuery(survey: SurveySpec): string {
+	const rates = surveyRateQuery({ ...survey, outcome: 'trained' });
 	return inlineParams(
-		sql`SELECT ${surveyId} AS dataset, 'ai-training-trained' AS metric, ${wave} AS period, '' AS product_id, "group", estimate, n_unweighted AS n FROM (${rates})`
+		sql`SELECT ${survey.surveyId} AS dataset, 'ai-training-trained' AS metric, ${survey.wave} AS period, '' AS product_id, "group", estimate, n_unweighted AS n FROM (${rates})`
 	);
 }
 
@@ -171,7 +178,7 @@ export function reproduceScript(spec: ReproduceSpec): string {
 		return [createTableSql(table).text, insertCanonicalCsvSql(table, `${name}.csv`).text];
 	});
 	const figures = [
-		...spec.surveys.map((s) => surveyQuery(s.surveyId, s.wave)),
+		...spec.surveys.map(surveyQuery),
 		...(spec.usage ? [usageQuery(spec.usage)] : [])
 	];
 	const header = [

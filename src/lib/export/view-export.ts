@@ -8,10 +8,10 @@ import type { DataCatalog } from '../view/catalog.ts';
 import { effectiveWave, effectiveYear } from '../view/catalog.ts';
 import { funnelStatsSql } from '../view/funnel-stats-sql.ts';
 import type { DistrictSpread } from '../view/district-rates.ts';
-import { selectedProducts } from '../view/groups.ts';
+import { hasDistrictFilters, selectedProducts } from '../view/groups.ts';
 import { surveyBundle } from '../view/survey-view.ts';
 import type { UsageView } from '../view/usage-view.ts';
-import type { ViewState } from '../view/view-state.ts';
+import { usageScheme, type ViewState } from '../view/view-state.ts';
 import type { ViewUnits } from '../view/view-units.ts';
 import { exportFiles, zipFiles } from './bundle.ts';
 import type { ExportFormat, ExportKind } from './formats.ts';
@@ -20,6 +20,12 @@ import type { ExportProvenance, InputHash } from './datapackage.ts';
 import { exportFileName, type NamedFilter } from './file-name.ts';
 import type { ParquetModule } from './parquet.ts';
 import { recordQueries } from './recorder.ts';
+import {
+	canonicalCsv,
+	REPRODUCE_TABLES,
+	reproduceScript,
+	type ReproduceSpec
+} from './sql-script.ts';
 import { districtTable, figureTable, type ExportTable } from './table.ts';
 import { usageViewFigures } from './view-figures.ts';
 
@@ -91,8 +97,79 @@ async function viewTables(
 }
 
 /**
+ * What the "copy as SQL" script of a view rebuilds, or why it cannot: the script reads the
+ * canonical tables whole, so it covers views without district filters, grouped by poverty
+ * level, from supplied usage aggregates (not student-week logs with edited rules).
+ */
+export function reproduceSpecOf(
+	snapshot: ViewSnapshot,
+	kind: ExportKind
+): { spec: ReproduceSpec } | { reason: string } {
+	const { catalog, state } = snapshot;
+	if (hasDistrictFilters(state)) {
+		return { reason: 'Copy as SQL covers views without state, locale, size or poverty filters.' };
+	}
+	if (state.groupBy !== 'poverty') {
+		return { reason: 'Copy as SQL covers views grouped by poverty level.' };
+	}
+	if (state.source !== 'aggregate') {
+		return { reason: 'Copy as SQL covers the supplied usage aggregates, not student-week logs.' };
+	}
+	const wave = effectiveWave(state, catalog);
+	const surveys =
+		kind !== 'usage' && wave !== null
+			? [
+					{
+						surveyId: catalog.surveyId,
+						wave,
+						weighting: state.weighting,
+						scheme: state.scheme,
+						groupBy: 'poverty' as const
+					}
+				]
+			: [];
+	const usage = kind !== 'training' ? snapshot.usage : null;
+	const products = usage
+		? selectedProducts(usage.units.products, usage.state).map((p) => p.id)
+		: [];
+	return {
+		spec: {
+			surveys,
+			usage:
+				usage && products.length
+					? {
+							schoolYear: usage.units.schoolYear,
+							products,
+							scheme: usageScheme(usage.state.scheme),
+							pooled: products.length > 1
+						}
+					: null
+		}
+	};
+}
+
+/** The canonical CSVs and `reproduce.sql` of a view, when it can be reproduced. */
+async function reproduceFiles(
+	snapshot: ViewSnapshot,
+	kind: ExportKind
+): Promise<{ name: string; bytes: Uint8Array }[]> {
+	const result = reproduceSpecOf(snapshot, kind);
+	if (!('spec' in result)) return [];
+	const encoder = new TextEncoder();
+	const csvs = [];
+	for (const table of REPRODUCE_TABLES) {
+		csvs.push({
+			name: `${table}.csv`,
+			bytes: encoder.encode(await canonicalCsv(snapshot.db, table))
+		});
+	}
+	return [...csvs, { name: 'reproduce.sql', bytes: encoder.encode(reproduceScript(result.spec)) }];
+}
+
+/**
  * One chart's download: its figures (and the view's district-level rates for usage) in the
- * chosen format with `datapackage.json`, zipped, named after the chart, filters and date.
+ * chosen format with `datapackage.json` and, when the view can be reproduced, the canonical
+ * CSVs and `reproduce.sql`; zipped, named after the chart, filters and date.
  * Public mode always (the screen's mode).
  */
 export async function buildViewExport(
@@ -144,7 +221,10 @@ export async function buildViewExport(
 		options.format,
 		provenance,
 		{ parquet: options.parquet },
-		{ name: name.replace(/\.zip$/, '').toLowerCase() }
+		{
+			name: name.replace(/\.zip$/, '').toLowerCase(),
+			extras: await reproduceFiles(snapshot, options.kind)
+		}
 	);
 	return { name, bytes: zipFiles(files) };
 }
