@@ -24,7 +24,7 @@ describe('chart images and citations', () => {
 		await waitUntilLive(page);
 		const figure = page.locator('figure.chart-frame').first();
 		const title = (await figure.locator('.title').innerText()).trim();
-		const version = (await figure.locator('.source code').innerText()).trim();
+		const version = (await figure.locator('.source code').first().innerText()).trim();
 
 		const svg = await saved(page, 'Save SVG');
 		expect(svg.name).toMatch(
