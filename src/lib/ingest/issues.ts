@@ -25,6 +25,7 @@ export type IssueCode =
 	| 'wrong_field_count'
 	| 'unterminated_quote'
 	| 'text_after_quote'
+	| 'record_too_long'
 	| 'mapping_invalid'
 	| 'column_not_found'
 	| 'required_column_unmapped'

@@ -7,7 +7,9 @@ import { RecordScanner, type Newline, type RecordProblem } from './scanner.ts';
 export interface StructuralReject {
 	readonly line: number;
 	readonly lastLine: number;
-	readonly problem: RecordProblem | 'wrong_field_count';
+	readonly problem: RecordProblem | 'wrong_field_count' | 'record_too_long';
+	/** `record_too_long`: the record's size in bytes. */
+	readonly bytes?: number;
 	readonly fieldCount: number;
 	readonly fields: readonly string[];
 }
@@ -50,9 +52,15 @@ const NEWLINE_BYTES = {
 } as const;
 
 /**
+ * The longest record handed to DuckDB: its `read_csv` stops at lines over 2 MiB (`max_line_size`),
+ * which would fail the whole load, so longer records are rejected one by one instead.
+ */
+export const MAX_RECORD_BYTES = 1024 ** 2;
+
+/**
  * Cuts the data records into chunks of about `chunkBytes` at record boundaries, quote-aware, in
  * one pass. Blank records are dropped (not rows); records with a wrong field count, an
- * unterminated quote or text after a closing quote are taken out and returned as rejects with
+ * unterminated quote, text after a closing quote or over `MAX_RECORD_BYTES` are taken out and returned as rejects with
  * their line; extra trailing fields that are all empty (Excel padding) are cut off, and line
  * breaks that differ from the chunk's first are rewritten (DuckDB reads one style). A chunk
  * without anything taken out is a view of the input, not a copy. Only the file's last record may
@@ -80,7 +88,11 @@ export function* chunkRecords(layout: CsvLayout, chunkBytes: number): Generator<
 			const tooMany = scanner.fields > width;
 			const cut = tooMany && !scanner.extraContent && scanner.problem === null;
 			const bad =
-				!scanner.blank && (scanner.problem !== null || scanner.fields < width || (tooMany && !cut));
+				!scanner.blank &&
+				(scanner.problem !== null ||
+					scanner.fields < width ||
+					(tooMany && !cut) ||
+					scanner.end - pos > MAX_RECORD_BYTES);
 			const ending = scanner.terminator;
 			if (!scanner.blank && !bad) newline ??= ending ?? dialect.newline;
 			const rewrite = !scanner.blank && !bad && (cut || (ending !== null && ending !== newline));
@@ -127,10 +139,13 @@ function reject(
 	line: number,
 	dialect: Dialect
 ): StructuralReject {
+	const size = scanner.end - start;
+	const tooLong = scanner.problem === null && size > MAX_RECORD_BYTES;
 	return {
 		line,
 		lastLine: line + scanner.innerLines,
-		problem: scanner.problem ?? 'wrong_field_count',
+		problem: scanner.problem ?? (tooLong ? 'record_too_long' : 'wrong_field_count'),
+		...(tooLong ? { bytes: size } : {}),
 		fieldCount: scanner.fields,
 		fields: splitRecord(recordText(bytes, start, scanner.end), dialect.delimiter)
 	};

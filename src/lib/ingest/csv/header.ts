@@ -1,3 +1,4 @@
+import { MAX_RECORD_BYTES } from './chunks.ts';
 import { recordText, splitRecord } from './fields.ts';
 import { RecordScanner, type Delimiter } from './scanner.ts';
 
@@ -12,10 +13,13 @@ export interface HeaderInfo {
 	/** Non-blank lines above the header (title rows), with their text. */
 	readonly skipped: readonly { line: number; text: string }[];
 	readonly duplicates: readonly string[];
+	/** Set when the header record is over `MAX_RECORD_BYTES` (its size): it cannot be a header. */
+	readonly tooLong?: number;
 }
 
 interface Candidate {
 	start: number;
+	end: number;
 	next: number;
 	line: number;
 	innerLines: number;
@@ -54,7 +58,8 @@ export function findHeader(
 		dataOffset: chosen.next,
 		dataLine: chosen.line + chosen.innerLines + 1,
 		skipped,
-		duplicates
+		duplicates,
+		...(chosen.end - chosen.start > MAX_RECORD_BYTES ? { tooLong: chosen.end - chosen.start } : {})
 	};
 }
 
@@ -65,9 +70,10 @@ function readCandidates(bytes: Uint8Array, delimiter: Delimiter, headerLine?: nu
 	let line = 1;
 	while (scanner.scan(pos)) {
 		if (!scanner.blank) {
-			const text = recordText(bytes, pos, scanner.end);
+			const text = recordText(bytes, pos, scanner.end, MAX_RECORD_BYTES);
 			out.push({
 				start: pos,
+				end: scanner.end,
 				next: scanner.next,
 				line,
 				innerLines: scanner.innerLines,

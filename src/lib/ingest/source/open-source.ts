@@ -1,4 +1,4 @@
-import type { CsvLayout } from '../csv/chunks.ts';
+import { MAX_RECORD_BYTES, type CsvLayout } from '../csv/chunks.ts';
 import { sniffDialect, type Dialect } from '../csv/dialect.ts';
 import { findHeader, type HeaderInfo } from '../csv/header.ts';
 import { issue, shown, type ValidationIssue } from '../issues.ts';
@@ -141,6 +141,13 @@ function layOut(
 		return {
 			ok: false,
 			issues: [issue('error', headerLine === undefined ? 'empty_file' : 'no_header', name, message)]
+		};
+	}
+	if (header.tooLong !== undefined) {
+		const message = `Line ${header.line}, where the header should be, is ${formatBytes(header.tooLong)} long; a header over ${formatBytes(MAX_RECORD_BYTES)} cannot be read. This does not look like a CSV file: check that it has one line per row.`;
+		return {
+			ok: false,
+			issues: [issue('error', 'record_too_long', name, message, { line: header.line })]
 		};
 	}
 	const notices = [...meta.notices];

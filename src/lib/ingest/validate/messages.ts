@@ -1,5 +1,7 @@
 import { STATES } from '../../geo/states.ts';
+import { MAX_RECORD_BYTES } from '../csv/chunks.ts';
 import { shown, type IssueCode } from '../issues.ts';
+import { formatBytes } from '../limits.ts';
 import type { TargetField } from '../targets/fields.ts';
 
 /** What a row message needs to say exactly what to fix. */
@@ -107,15 +109,19 @@ export function duplicateMessage(
 
 /** Structural problems found while splitting records. */
 export function structuralMessage(
-	problem: 'wrong_field_count' | 'unterminated_quote' | 'text_after_quote',
+	problem: 'wrong_field_count' | 'unterminated_quote' | 'text_after_quote' | 'record_too_long',
 	line: number,
 	lastLine: number,
 	fieldCount: number,
 	width: number,
 	headerLine: number,
-	delimiter: string
+	delimiter: string,
+	bytes?: number
 ): string {
 	const d = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
+	if (problem === 'record_too_long') {
+		return `${where(line)}: the row is ${formatBytes(bytes ?? 0)} long; rows over ${formatBytes(MAX_RECORD_BYTES)} cannot be read. A value this long is not district data: check the row's quotes, or remove the row.`;
+	}
 	if (problem === 'wrong_field_count') {
 		return `${where(line)}: has ${fieldCount} values; the header (line ${headerLine}) has ${width}. Quote values that contain the delimiter ${d}, or add the missing values.`;
 	}

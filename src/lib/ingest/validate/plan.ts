@@ -1,4 +1,4 @@
-import { issue, type ValidationIssue } from '../issues.ts';
+import { issue, shown, type ValidationIssue } from '../issues.ts';
 import type { ColumnMapping } from '../mapping/mapping.ts';
 import { findTarget } from '../targets/index.ts';
 import type { IngestTarget, TargetField } from '../targets/fields.ts';
@@ -95,7 +95,7 @@ export function planLoad(
 						'error',
 						'column_not_found',
 						file,
-						`The mapping reads ${field.name} from column "${header_}", but the file has no such column. Its columns are: ${header.map((h) => `"${h}"`).join(', ')}.`,
+						`The mapping reads ${field.name} from column "${header_}", but the file has no such column. Its columns are: ${columnList(header)}.`,
 						{ column: header_ }
 					)
 				);
@@ -134,7 +134,7 @@ export function planLoad(
 				'notice',
 				'columns_ignored',
 				file,
-				`Not loaded (no field mapped to them): ${ignored.map((h) => `"${h}"`).join(', ')}.`
+				`Not loaded (no field mapped to them): ${columnList(ignored)}.`
 			)
 		);
 	return issues.some((i) => i.severity === 'error')
@@ -166,4 +166,13 @@ function hint(field: string): string {
 	if (field === 'leaid')
 		return '; map an NCES district ID column (or an NCES school ID, from which the district is taken)';
 	return '; map a column to it or set options.constants';
+}
+
+/** The file's columns for a message: each name shortened, at most 20 listed, then a count. */
+function columnList(header: readonly string[]): string {
+	const listed = header.slice(0, 20).map((h) => `"${shown(h)}"`);
+	const more = header.length - listed.length;
+	return more > 0
+		? `${listed.join(', ')} and ${more.toLocaleString('en-US')} more`
+		: listed.join(', ');
 }

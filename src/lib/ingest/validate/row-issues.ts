@@ -50,7 +50,8 @@ export async function rejectedRows(c: RejectContext): Promise<RejectedRow[]> {
 					s.fieldCount,
 					c.staged.width,
 					c.headerLine,
-					c.delimiter
+					c.delimiter,
+					s.bytes
 				)
 			}
 		]
