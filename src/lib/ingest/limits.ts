@@ -7,6 +7,11 @@ export interface IngestLimits {
 	readonly maxDecompressedBytes: number;
 	/** XLSX workbooks are parsed whole in memory by exceljs, so they get a much lower limit. */
 	readonly maxXlsxBytes: number;
+	/**
+	 * The workbook's parts may expand to at most this many bytes, checked from the ZIP directory
+	 * before exceljs reads anything: a small workbook holding a huge sheet stops here.
+	 */
+	readonly maxXlsxExpandedBytes: number;
 	readonly maxXlsxRows: number;
 	/** Rejected rows listed one by one in a report; beyond this, only counted (the count is stated). */
 	readonly maxRejectedListed: number;
@@ -19,6 +24,7 @@ export interface IngestLimits {
 export const DEFAULT_LIMITS: IngestLimits = {
 	maxDecompressedBytes: 1024 ** 3,
 	maxXlsxBytes: 50 * 1024 ** 2,
+	maxXlsxExpandedBytes: 256 * 1024 ** 2,
 	maxXlsxRows: 500_000,
 	maxRejectedListed: 100_000,
 	maxWarningsListedPerCode: 1_000,

@@ -1,4 +1,5 @@
 import type { Worksheet } from 'exceljs';
+import { unzipSync } from 'fflate';
 import { issue, type ValidationIssue } from '../issues.ts';
 import { formatBytes, type IngestLimits } from '../limits.ts';
 import { cellText } from './xlsx-cells.ts';
@@ -32,6 +33,19 @@ export async function xlsxToCsv(
 		return fail(
 			'too_large',
 			`The workbook is ${formatBytes(bytes.length)}; workbooks over ${formatBytes(limits.maxXlsxBytes)} cannot be read here. Save the sheet as "CSV UTF-8" and upload that: CSV files are read in chunks and may be far larger.`
+		);
+	}
+	const expanded = expandedSize(bytes);
+	if (expanded === null) {
+		return fail(
+			'xlsx_invalid',
+			'The file is named like an Excel workbook but its ZIP directory cannot be read: it is corrupt or cut off. Save it again from Excel as .xlsx, or as "CSV UTF-8".'
+		);
+	}
+	if (expanded > limits.maxXlsxExpandedBytes) {
+		return fail(
+			'too_large',
+			`The workbook's sheets expand to ${formatBytes(expanded)}; at most ${formatBytes(limits.maxXlsxExpandedBytes)} can be read from a workbook here. Save the sheet as "CSV UTF-8" and upload that.`
 		);
 	}
 	const { default: ExcelJS } = await import('exceljs');
@@ -109,4 +123,23 @@ function sheetText(worksheet: Worksheet): { text: string; cellsWithBreaks: numbe
 		lines.push(cells.join(','));
 	}
 	return { text: lines.join('\n') + '\n', cellsWithBreaks };
+}
+
+/**
+ * The total uncompressed size the workbook's ZIP directory declares, read without decompressing
+ * anything (the filter skips every part); null when the directory cannot be read.
+ */
+function expandedSize(bytes: Uint8Array): number | null {
+	let total = 0;
+	try {
+		unzipSync(bytes, {
+			filter: (part) => {
+				total += part.originalSize;
+				return false;
+			}
+		});
+	} catch {
+		return null;
+	}
+	return total;
 }
