@@ -22,6 +22,7 @@ export type IssueCode =
 	| 'title_rows_skipped'
 	| 'duplicate_header'
 	| 'blank_rows_skipped'
+	| 'no_data_rows'
 	| 'wrong_field_count'
 	| 'unterminated_quote'
 	| 'text_after_quote'
@@ -53,6 +54,9 @@ export type IssueCode =
 	| 'duplicate_key'
 	| 'unmatched_district'
 	| 'funnel_inconsistent'
+	| 'future_date'
+	| 'formula_like'
+	| 'invisible_characters'
 	| 'year_mismatch'
 	| 'load_failed'
 	| 'rows_summary';
@@ -92,8 +96,21 @@ export function hasErrors(issues: readonly ValidationIssue[]): boolean {
 	return issues.some((i) => i.severity === 'error');
 }
 
-/** Shortens a value for a message, keeping it on one line. */
+/** Characters that do not show on screen (controls, zero-width, bidirectional overrides). */
+const INVISIBLE =
+	// eslint-disable-next-line no-control-regex -- control characters are what it finds
+	/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/**
+ * Shortens a value for a message, keeping it on one line and naming invisible characters
+ * (`<U+200B>`), so a message never hides part of the value or reorders it.
+ */
 export function shown(value: string, max = 60): string {
-	const oneLine = value.replace(/\r\n|\r|\n/g, '⏎');
+	const oneLine = value
+		.replace(/\r\n|\r|\n/g, '⏎')
+		.replace(
+			INVISIBLE,
+			(c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`
+		);
 	return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }

@@ -72,12 +72,20 @@ export interface FileReport {
 	readonly districtMatch?: DistrictMatch;
 }
 
-const csvField = (value: string) =>
-	/[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replaceAll('"', '""')}"` : value;
+/** Text a spreadsheet would run as a formula gets a leading ' (OWASP's CSV-injection advice). */
+const inert = (value: string) => (/^([=+@\t\r]|-.*[^0-9.])/.test(value) ? `'${value}` : value);
+
+const csvField = (raw: string) => {
+	const value = inert(raw);
+	return /[",\r\n]/.test(value) || value !== value.trim()
+		? `"${value.replaceAll('"', '""')}"`
+		: value;
+};
 
 /**
  * The rejected rows as CSV text for download: the file's own columns as read, then
- * `rejected_line`, `rejected_columns` and `rejected_reasons` (several joined by " | ").
+ * `rejected_line`, `rejected_columns` and `rejected_reasons` (several joined by " | "). Values
+ * that start like a formula are prefixed with ', so opening the file never runs them.
  */
 export function rejectedRowsCsv(report: Pick<FileReport, 'header' | 'rejected'>): string {
 	const header = [...report.header, 'rejected_line', 'rejected_columns', 'rejected_reasons'];

@@ -218,7 +218,7 @@ const CASES: OpenCase[] = [
 					'error',
 					'empty_file',
 					F,
-					'The file has no rows: it is blank apart from spaces and line breaks.'
+					'The file has no rows: it holds nothing but spaces, line breaks and delimiters.'
 				)
 			]
 		}

@@ -136,7 +136,7 @@ function layOut(
 	if (!header) {
 		const message =
 			headerLine === undefined
-				? 'The file has no rows: it is blank apart from spaces and line breaks.'
+				? 'The file has no rows: it holds nothing but spaces, line breaks and delimiters.'
 				: `Line ${headerLine} was chosen as the header, but the file has no non-blank line there.`;
 		return {
 			ok: false,

@@ -124,7 +124,7 @@ export function checkedTableSql(
 	);
 	const finals = plan.fields.flatMap((p) => finalColumns(p, plan, options));
 	const warnings = warningsSql(plan).map(
-		(w) => sql`coalesce(${w.sql}, false) AS ${col.warning(w.code)}`
+		(w) => sql`coalesce(${w.sql}, false) AS ${col.warning(w.key)}`
 	);
 	const last = sql`SELECT rec, line, ${join([...finals, ...warnings], ', ')} FROM (${checked})`;
 	const errors = plan.fields.filter(checks).map((p) => sql`${col.error(p.field.name)} IS NOT NULL`);

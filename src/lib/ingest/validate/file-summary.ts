@@ -4,7 +4,8 @@ import type { FileReport } from '../report.ts';
 const n = (v: number) => v.toLocaleString('en-US');
 
 /**
- * The summary issues of a loaded file: the row accounting in one sentence, a count of rows not
+ * The summary issues of a loaded file: the row accounting in one sentence, a warning when it has
+ * no rows at all, a count of rows not
  * listed one by one, and one error per column whose bare years need a `year_mapping`.
  */
 export function fileSummaryIssues(
@@ -24,6 +25,16 @@ export function fileSummaryIssues(
 			`${n(report.rowsRead)} rows read: ${n(report.rowsLoaded)} loaded into ${report.table}, ${n(report.rowsRejected)} rejected.${blank}`
 		)
 	);
+	if (report.rowsRead === 0) {
+		out.push(
+			issue(
+				'warning',
+				'no_data_rows',
+				report.file,
+				`The file has a header${report.headerLine === undefined ? '' : ` (line ${report.headerLine})`} but no rows below it: nothing was loaded.`
+			)
+		);
+	}
 	if (report.rejectedNotListed > 0) {
 		out.push(
 			issue(

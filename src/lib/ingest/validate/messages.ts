@@ -44,7 +44,10 @@ const ROW_ERRORS: Partial<Record<IssueCode, (v: string, c: RowContext) => string
 	fips_invalid: (v) => `${q(v)} is not a state FIPS code (1–2 digits, e.g. 01 for Alabama).`,
 	not_yes_no: (v) => `${q(v)} is not a yes/no answer; use Yes/No, Y/N, TRUE/FALSE or 1/0.`,
 	not_a_number: (v) => `${q(v)} is not a number.`,
-	not_an_integer: (v) => `${q(v)} is not a whole number.`,
+	not_an_integer: (v) =>
+		/^[+-]?\d[\d,]*$/.test(v) && Math.abs(Number(v.replaceAll(',', ''))) > 2 ** 31 - 1
+			? `${q(v)} is too large: whole numbers here go up to 2,147,483,647.`
+			: `${q(v)} is not a whole number.`,
 	negative_count: (v) =>
 		`${q(v)} is negative; counts cannot be (-1, -2 and -3 mean missing, not applicable and suppressed).`,
 	out_of_range: (v) => `${q(v)} is not a share between 0% and 100%.`,
@@ -94,6 +97,29 @@ export function funnelMessage(
 ): string {
 	const n = (v: number | null) => (v === null ? '–' : String(v));
 	return `${where(line)}: licensed ${n(counts.licensed_n)}, activated ${n(counts.activated_n)}, regular ${n(counts.regular_n)}, dosage met ${n(counts.dosage_met_n)}: the funnel needs dosage met ≤ activated ≤ licensed and regular ≤ activated. The row is loaded; its rates will be blank (funnel_inconsistent).`;
+}
+
+/** A school year that has not started, or an activity date after today (the row is loaded). */
+export function futureMessage(
+	line: number,
+	label: string,
+	schoolYear: boolean,
+	value: string
+): string {
+	const what = schoolYear
+		? `school year ${value}-${String((Number(value) + 1) % 100).padStart(2, '0')} has not started yet`
+		: `${q(value)} is after today`;
+	return `${where(line, label)}: ${what}; check the year. The row is loaded.`;
+}
+
+/** Free text that a spreadsheet would run as a formula (the row is loaded, the text kept). */
+export function formulaMessage(line: number, label: string, value: string): string {
+	return `${where(line, label)}: ${q(value)} starts like a spreadsheet formula. It is kept as text and never run here, but a spreadsheet opening a file with it could run it.`;
+}
+
+/** Free text with characters that do not show (controls, zero-width, bidirectional overrides). */
+export function invisibleMessage(line: number, label: string, value: string): string {
+	return `${where(line, label)}: ${q(value)} contains characters that do not show on screen (marked <U+…>); they can disguise a name. Check the file. The row is loaded.`;
 }
 
 /** A duplicate key: which earlier line was kept. */
