@@ -42,7 +42,7 @@ export class IndexedDbStore implements WorkspaceStore {
 	async clear(): Promise<void> {
 		const open = this.#db;
 		this.#db = undefined;
-		if (open) (await open).close();
+		if (open) (await open.catch(() => null))?.close();
 		await request(this.#factory.deleteDatabase(WORKSPACE_DB));
 	}
 

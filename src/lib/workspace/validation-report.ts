@@ -29,7 +29,11 @@ export const FINDINGS: readonly { code: IssueCode; label: string }[] = [
 	{ code: 'year_mismatch', label: 'School years that do not line up' },
 	{ code: 'school_year_inconsistent', label: 'Inconsistent school years' },
 	{ code: 'ambiguous_scale', label: 'Percent or proportion? (needs your answer)' },
-	{ code: 'bare_year_needs_mapping', label: 'Bare years (needs your answer)' }
+	{ code: 'bare_year_needs_mapping', label: 'Bare years (needs your answer)' },
+	{ code: 'future_date', label: 'Years or dates in the future' },
+	{ code: 'formula_like', label: 'Text that looks like a spreadsheet formula' },
+	{ code: 'invisible_characters', label: 'Invisible characters in text' },
+	{ code: 'record_too_long', label: 'Rows too long to read' }
 ];
 
 /** Row-level issues per code; summary issues (no line) are not counted twice. */

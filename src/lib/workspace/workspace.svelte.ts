@@ -40,6 +40,8 @@ export class Workspace {
 	announcement = $state('');
 	/** The element to focus after a step (a file's title, a report's heading), by id. */
 	focusRequest = $state<string | null>(null);
+	/** Why files kept in an earlier visit could not be restored (they were removed), or ''. */
+	restoreProblem = $state('');
 	/** False until files kept in an earlier visit are back (the page's ready signal). */
 	restored = $state(false);
 	readonly reports: FileReport[] = $derived(
@@ -121,10 +123,19 @@ export class Workspace {
 		this.announcement = 'Your data was removed from this browser.';
 	}
 
-	/** Restores the files kept in an earlier visit and loads them again. */
+	/**
+	 * Restores the files kept in an earlier visit and loads them again. Kept data that cannot be
+	 * read is removed, with a message (`restoreProblem`); the page works on as if nothing was kept.
+	 */
 	async restore(): Promise<void> {
 		try {
-			const kept = await this.#keeper.restore();
+			const kept = await this.#keeper.restore().catch(async (error: unknown) => {
+				await this.#keeper.forget().catch(() => undefined);
+				const reason = error instanceof Error ? error.message : String(error);
+				this.restoreProblem = `The files kept in this browser could not be read back (${reason}), so they were removed from it. Add your files again.`;
+				this.announcement = this.restoreProblem;
+				return [];
+			});
 			this.keeping = this.#keeper.enabled;
 			if (kept.length === 0) return;
 			const entries = kept.map((k) => new FileEntry(k.blob, k.name, k.id));
