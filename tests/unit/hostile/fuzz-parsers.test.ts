@@ -117,7 +117,8 @@ describe('the byte-level parsers never throw on arbitrary input (fast-check)', (
 		fc.assert(
 			fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
 				const out = shown(text, 40);
-				expect(out).not.toMatch(/[\r\n\u0000\u200b\u202e\ufeff]/);
+				expect(out).not.toMatch(/[\r\n\u200b\u202e\ufeff]/);
+				expect(out.includes('\0')).toBe(false);
 				expect([...out].length).toBeLessThanOrEqual(40 + 8 * 40);
 			}),
 			{ numRuns: 500 }
