@@ -49,7 +49,6 @@ const HOSTILE = [
 	'=1+1',
 	'<script>x</script>',
 	'\u200b1',
-	'\u0000',
 	"'; DROP TABLE districts; --",
 	'"'
 ];
@@ -116,8 +115,13 @@ describe('every field normaliser of every table on arbitrary values (fast-check)
 							reference: false
 						}
 					);
-					expect(report.status).toBe('loaded');
 					expect(balanced(report)).toBe(true);
+					if (report.status === 'not_loaded') {
+						// Only a NUL among the first 8 KB refuses the file as binary, before any row is read.
+						expect(report.issues.map((i) => i.code)).toEqual(['binary_file']);
+						expect(text).toContain('\0');
+						return;
+					}
 					expect(report.rowsRead).toBe(values.length);
 					expect(report.issues.filter((i) => i.code === 'load_failed')).toEqual([]);
 					expect(report.rejected.length + report.rejectedNotListed).toBe(report.rowsRejected);

@@ -7,7 +7,8 @@ export type GunzipResult =
 /**
  * Decompresses gzip bytes with the platform's `DecompressionStream` (browsers and Node ≥ 18),
  * stopping as soon as the output exceeds `maxBytes`, so a small archive cannot fill memory.
- * Concatenated gzip members are decompressed in full, as `gunzip` does.
+ * Concatenated gzip members are decompressed in full in Node, as `gunzip` does; Chromium's stream
+ * rejects a second member, so there such a file is reported as corrupt.
  */
 export async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<GunzipResult> {
 	const input = new ReadableStream<Uint8Array>({
