@@ -9,6 +9,7 @@ import { useBrowser } from './helpers/use-browser.ts';
 
 const context = useBrowser();
 const DISTRICTS = 'tests/fixtures/workspace/districts-saipe.csv';
+const SURVEY = 'tests/fixtures/ingest/state-survey-excel-1252.csv';
 
 /** Everything a page could have left in this browser's storage, read from inside the page. */
 async function storage(page: Page) {
@@ -19,7 +20,11 @@ async function storage(page: Page) {
 			files.push(name);
 		return {
 			localStorage: Object.keys(localStorage),
-			sessionStorage: Object.keys(sessionStorage),
+			// SvelteKit keeps scroll positions and history entries here; nothing of the user's.
+			sessionStorage: Object.keys(sessionStorage).filter((k) => !k.startsWith('sveltekit:')),
+			leaks: [localStorage, sessionStorage].flatMap((s) =>
+				Object.values(s).filter((v) => /districts-saipe|Albuquerque|3500001/.test(v))
+			),
 			indexedDB: (await indexedDB.databases()).map((d) => d.name),
 			caches: await caches.keys(),
 			cookies: document.cookie,
@@ -32,6 +37,7 @@ async function storage(page: Page) {
 const EMPTY = {
 	localStorage: [],
 	sessionStorage: [],
+	leaks: [],
 	indexedDB: [],
 	caches: [],
 	cookies: '',
@@ -71,6 +77,18 @@ async function loadDistricts(page: Page): Promise<void> {
 	await districts.and(page.locator('[data-phase="loaded"]')).waitFor();
 }
 
+/** Loads the district reference and a survey (as data-flow.spec.ts does), so the dashboard has both. */
+async function loadDistrictsAndSurvey(page: Page): Promise<void> {
+	await loadDistricts(page);
+	await page.getByLabel('Choose files to check and load').setInputFiles(SURVEY);
+	const survey = card(page, 'state-survey-excel-1252.csv');
+	await survey.and(page.locator('[data-phase="mapping"]')).waitFor();
+	await survey.getByLabel('One value for every row of survey_id').fill('nm-2024');
+	await survey.getByLabel('One value for every row of survey_id').press('Tab');
+	await survey.getByRole('button', { name: 'Check and load' }).click();
+	await survey.and(page.locator('[data-phase="loaded"]')).waitFor();
+}
+
 describe('privacy: your data stays in this browser', () => {
 	it('loading a file and using the dashboard requests nothing but the site’s own static files, and stores nothing', async () => {
 		const { seen: requests, stop } = recordRequests();
@@ -78,7 +96,7 @@ describe('privacy: your data stays in this browser', () => {
 		const { page, record } = await openRecordedPage(context());
 		await page.goto(new URL('your-data', base).href);
 		await page.locator('main[data-status="ready"]').waitFor();
-		await loadDistricts(page);
+		await loadDistrictsAndSurvey(page);
 		await page.getByRole('link', { name: 'See the dashboard with your data' }).click();
 		await page.getByRole('region', { name: 'Whose data' }).waitFor();
 		await page.locator('main[data-status="ready"]').waitFor();
@@ -96,7 +114,9 @@ describe('privacy: your data stays in this browser', () => {
 		);
 		expect(notStatic).toEqual([]);
 		// No request names anything from the file (its name or its values).
-		expect(network.filter((r) => /districts-saipe|Albuquerque|3500001/.test(r.url))).toEqual([]);
+		expect(
+			network.filter((r) => /districts-saipe|state-survey|Albuquerque|3500001/.test(r.url))
+		).toEqual([]);
 		expect(record.failedRequests).toEqual([]);
 		expect(await storage(page)).toEqual(EMPTY);
 		await page.close();

@@ -80,14 +80,15 @@ describe('robust state: damaged storage, tampered links, a dying worker', () => 
 
 	it('a link with tampered and absurd parameters falls back with notices; the view works', async () => {
 		const { page, record } = await openRecordedPage(context());
-		const districts = Array.from({ length: 1000 }, (_, i) => String(100000 + i).padStart(7, '0'));
+		// About 5 KB in all: servers refuse request lines much longer (Node's limit is 16 KB).
+		const districts = Array.from({ length: 300 }, (_, i) => String(100000 + i).padStart(7, '0'));
 		const query = [
 			'state=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
 			'group=%E0%A4%A',
 			'weight=__proto__',
 			'scheme=constructor',
 			'year=99999',
-			`product=${'p'.repeat(10_000)}`,
+			`product=${'p'.repeat(2_000)}`,
 			`district=${districts.join(',')}`,
 			'price.x=1e999',
 			'state=NM',
