@@ -63,6 +63,21 @@ describe("the dashboard with only the user's survey", () => {
 		await page.close();
 	});
 
+	it('with only districts and products, every view says what is missing instead of failing', async () => {
+		const { page, record } = await openRecordedPage(context());
+		await loadOwnData(page, [
+			'tests/fixtures/workspace/districts-saipe.csv',
+			'tests/fixtures/hostile/html-in-products.csv'
+		]);
+		for (const view of ['Overview', 'AI training', 'Usage and access']) {
+			await openView(page, view);
+			await page.locator('[data-missing]').first().waitFor();
+			expect(record.pageErrors, view).toEqual([]);
+		}
+		expect(record.pageErrors).toEqual([]);
+		await page.close();
+	});
+
 	it('research mode, switched on for the user’s data, shows the small group under a banner and stays out of the link', async () => {
 		const { page, record } = await openRecordedPage(context());
 		await loadOwnData(page, [SURVEY_ONLY]);
