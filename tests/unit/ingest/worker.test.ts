@@ -121,10 +121,10 @@ describe('the ingest worker protocol', () => {
 
 describe('the browser size limit', () => {
 	it.each([
-		[undefined, 800 * 1024 ** 2],
-		[8, 800 * 1024 ** 2],
-		[4, 512 * 1024 ** 2],
-		[0.5, 128 * 1024 ** 2]
+		[undefined, 160 * 1024 ** 2],
+		[8, 160 * 1024 ** 2],
+		[4, 128 * 1024 ** 2],
+		[0.5, 64 * 1024 ** 2]
 	])('is %s GB of device memory → %i bytes', (memory, max) => {
 		expect(browserMaxBytes(memory)).toBe(max);
 	});
@@ -136,7 +136,7 @@ describe('the browser size limit', () => {
 				'error',
 				'too_large',
 				'big.csv',
-				'The file is 2 GB; this browser can load files up to 512 MB. Use the command line (its `validate` command runs the same checks in Node, without this limit), or split the file.'
+				'The file is 2 GB; this browser can load files up to 128 MB. Use the command line (its `validate` command runs the same checks in Node, without this limit), or split the file.'
 			)
 		);
 	});
