@@ -121,7 +121,8 @@ export async function runBrowser(
 			await card
 				.and(page.locator('[data-phase="loaded"], [data-phase="failed"], [data-phase="mapping"]'))
 				.waitFor({ timeout: TIMEOUT_MS });
-			if ((await card.getAttribute('data-phase')) !== 'loaded') {
+			const notLoaded = card.getByTestId('report-status').filter({ hasText: 'Not loaded' });
+			if ((await card.getAttribute('data-phase')) !== 'loaded' || (await notLoaded.count()) > 0) {
 				return {
 					timings,
 					peakMb: sampler.peakMb(),
@@ -150,15 +151,14 @@ export async function runBrowser(
 	}
 }
 
+/** Why a file was not loaded: its first error as the page shows it (or the card's text). */
 async function refusal(card: ReturnType<Page['locator']>): Promise<string> {
-	return (
-		(
-			await card
-				.getByRole('alert')
-				.allInnerTexts()
-				.catch(() => [])
-		).join(' ') || (await card.innerText()).slice(0, 400)
-	);
+	const error = card
+		.getByRole('row')
+		.filter({ hasText: /^error/ })
+		.first();
+	const text = (await error.count()) ? await error.innerText() : await card.innerText();
+	return text.replace(/\s+/g, ' ').slice(0, 400);
 }
 
 async function longestTask(page: Page, from: number, to: number): Promise<number> {

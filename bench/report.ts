@@ -20,6 +20,8 @@ export type Outcome =
 	| { readonly ok: false; readonly outOfMemory: boolean; readonly message: string };
 
 export interface Results {
+	/** The command-line arguments of each invocation that added runs (`--merge`). */
+	readonly invocations: string[];
 	readonly started: string;
 	readonly parameters: {
 		sizes: number[];
@@ -182,11 +184,10 @@ export function writeReport(results: Results, notes: string): void {
 	writeFileSync('bench/out/results.json', JSON.stringify(results));
 	const chromium = version('@sparticuz/chromium');
 	const load = (l: number[] | null) => (l ? l.map((x) => x.toFixed(2)).join(', ') : '–');
-	const p = results.parameters;
 	const lines = [
 		'# Performance benchmark',
 		'',
-		`Written by \`npm run bench -- --sizes ${p.sizes.map(fmtSize).join(',')} --runs ${p.runs} --alts ${p.alts.join(',')}${p.bigAlts.join() === p.alts.join() ? '' : ` --big-alts ${p.bigAlts.join(',')}`} --seed ${p.seed}\` (started ${results.started}). Times are medians over the runs with min–max in brackets; runs of the alternatives alternate, each in a fresh process or browser.`,
+		`Written by ${results.invocations.map((a) => `\`npm run bench -- ${a}\``).join(', then ')} (started ${results.started}). Times are medians over the runs with min–max in brackets; runs of the alternatives alternate, each in a fresh process or browser.`,
 		'',
 		'## Machine and versions',
 		'',

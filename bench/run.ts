@@ -16,7 +16,8 @@ import { readResults, writeReport, type Outcome, type Results } from './report.t
  * generates the datasets, runs every alternative on every size in alternating order (a fresh
  * process or browser per run; each run starts with a different alternative), checks that the
  * figures agree with native DuckDB's, and writes `bench/REPORT.md` after every run.
- * `--report-only` rewrites the report from the saved results (`bench/out/results.json`).
+ * `--report-only` rewrites the report from the saved results (`bench/out/results.json`);
+ * `--merge` adds this invocation's runs to them (e.g. an alternative that failed), same sizes.
  */
 const USAGE =
 	'npm run bench -- [--sizes 100k,1M,5M] [--runs 5] [--alts browser,app-node,native-1,native-all,papaparse,arquero] [--seed 2024]';
@@ -59,7 +60,8 @@ async function main(): Promise<void> {
 			alts: { type: 'string', default: ALL.join(',') },
 			'big-alts': { type: 'string' },
 			seed: { type: 'string', default: '2024' },
-			'report-only': { type: 'boolean', default: false }
+			'report-only': { type: 'boolean', default: false },
+			merge: { type: 'boolean', default: false }
 		}
 	});
 	if (values['report-only']) return writeReport(readResults(), readNotes());
@@ -75,16 +77,20 @@ async function main(): Promise<void> {
 		throw new Error('the site is not built: run `npm run build` first');
 
 	const started = new Date();
-	const results: Results = {
-		started: started.toISOString(),
-		parameters: { sizes, runs, seed, alts, bigAlts },
-		loadBefore: loadavg(),
-		loadAfter: null,
-		firstVisit: null,
-		datasets: [],
-		outcomes: {},
-		agreement: {}
-	};
+	const invocation = process.argv.slice(2).join(' ');
+	const results: Results = values.merge
+		? { ...readResults(), invocations: [...readResults().invocations, invocation] }
+		: {
+				invocations: [invocation],
+				started: started.toISOString(),
+				parameters: { sizes, runs, seed, alts, bigAlts },
+				loadBefore: loadavg(),
+				loadAfter: null,
+				firstVisit: null,
+				datasets: [],
+				outcomes: {},
+				agreement: {}
+			};
 	const chromium = browser ? await resolveChromium() : '';
 	const server = browser ? await startServer({ root: 'build', port: 0, cspHeader: true }) : null;
 	const progress = (text: string) => console.error(`${new Date().toISOString()} ${text}`);
@@ -96,7 +102,7 @@ async function main(): Promise<void> {
 		for (const size of sizes) {
 			progress(`generating ${size} rows`);
 			const dataset = await generateDataset(size, seed, 'bench/out/data');
-			results.datasets.push(dataset);
+			if (!results.datasets.some((d) => d.rows === size)) results.datasets.push(dataset);
 			const measured = size > 1e6 ? bigAlts : alts;
 			for (let run = 0; run < runs; run++) {
 				const order = measured.map((_, i) => measured[(i + run) % measured.length]!);

@@ -71,7 +71,7 @@ export async function runPapaparse(
 function studentStages(tables: Map<string, Row[]>): StudentStage[] {
 	const products = productInfo(tables.get('products')!);
 	const roster = tables.get('usage_roster')!;
-	const year = Math.max(...roster.map((r) => Number(r.school_year_start)));
+	const year = roster.reduce((max, r) => Math.max(max, Number(r.school_year_start)), -Infinity);
 	const logs = tables
 		.get('usage_student_week')!
 		.filter((r) => Number(r.school_year_start) === year);
