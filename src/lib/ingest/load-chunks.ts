@@ -134,6 +134,21 @@ export async function loadChunks(
 	}
 }
 
+/**
+ * Runs `task` with DuckDB's `in_clause` optimizer off. It turns each `x IN (…)` of the checked
+ * table's layered normalisation into a join, which made that one statement about ten times
+ * slower (3 s instead of 0.3 s for a 2,000-row district file, natively and in the browser); the
+ * results are the same. The setting is global, so it is reset at once.
+ */
+async function withoutInClauseRewrite(db: Database, task: () => Promise<void>): Promise<void> {
+	await db.exec(`SET disabled_optimizers = 'in_clause'`);
+	try {
+		await task();
+	} finally {
+		await db.exec('RESET disabled_optimizers');
+	}
+}
+
 async function validateAndInsert(
 	db: Database,
 	source: SourceInfo,
@@ -162,8 +177,10 @@ async function validateAndInsert(
 		percentFields: new Set()
 	};
 	const scales = await decideScales(db, source.name, staged, plan, mapping, base);
-	await db.exec(
-		checkedTableSql(names.checked, staged, plan, { ...base, percentFields: scales.percentFields })
+	await withoutInClauseRewrite(db, () =>
+		db.exec(
+			checkedTableSql(names.checked, staged, plan, { ...base, percentFields: scales.percentFields })
+		)
 	);
 	await db.exec(
 		duplicatesTableSql(names.dups, names.checked, plan, mapping.options.duplicates ?? 'keep_first')
