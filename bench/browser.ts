@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/helpers/browser.ts';
@@ -21,7 +21,6 @@ export interface BrowserRun {
 export interface FirstVisit {
 	readonly firstChartMs: number;
 	readonly interactiveMs: number;
-	readonly firstChartJsGzipKb: number;
 	readonly wasmFiles: number;
 	/** When the wasm was requested, in ms after navigation (null: never). */
 	readonly wasmRequestedMs: number | null;
@@ -222,8 +221,7 @@ async function exportReport(page: Page): Promise<number> {
 
 /**
  * The demo Overview's first visit in a fresh profile: first chart (prerendered) and engine ready
- * after navigation, the gzipped JavaScript fetched before the first chart (sizes of the
- * precompressed `.gz` files the server sends), when the wasm was requested (seen by a proxy,
+ * after navigation, when the wasm was requested (seen by a proxy,
  * since the DuckDB worker fetches it), the number of wasm bundles, and whether a reload fetches
  * the wasm again.
  */
@@ -240,8 +238,6 @@ export async function firstVisit(
 		await page.goto(proxy.url, { waitUntil: 'commit' });
 		const firstChartMs = await nowWhen(page, ['main figure.chart-frame svg']);
 		const interactiveMs = await nowWhen(page, [LIVE], true);
-		const js = proxy.seen.filter((r) => r.path.endsWith('.js') && r.at - navigated <= firstChartMs);
-		const gzipBytes = js.reduce((sum, r) => sum + gzSize(buildDir, r.path), 0);
 		const wasm = proxy.seen.find((r) => r.path.endsWith('.wasm'));
 		const reloaded = performance.now();
 		await page.reload();
@@ -249,7 +245,6 @@ export async function firstVisit(
 		return {
 			firstChartMs,
 			interactiveMs,
-			firstChartJsGzipKb: gzipBytes / 1024,
 			wasmFiles: wasmFilesIn(buildDir),
 			wasmRequestedMs: wasm ? wasm.at - navigated : null,
 			wasmRequestsOnReload: proxy.seen.filter((r) => r.path.endsWith('.wasm') && r.at > reloaded)
@@ -258,15 +253,6 @@ export async function firstVisit(
 	} finally {
 		await browser.close();
 		await proxy.close();
-	}
-}
-
-function gzSize(buildDir: string, path: string): number {
-	const file = join(buildDir, decodeURIComponent(new URL(path, 'http://x').pathname));
-	try {
-		return statSync(`${file}.gz`).size;
-	} catch {
-		return readFileSync(file).length;
 	}
 }
 

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cpus, totalmem } from 'node:os';
 import type { FirstVisit } from './browser.ts';
 import { NODE_ALTERNATIVES } from './alternatives.ts';
@@ -132,6 +133,19 @@ function sizeSection(results: Results, dataset: Dataset): string[] {
 	return [...lines, ''];
 }
 
+/**
+ * The JavaScript a page loads before it can run (the scripts and module preloads its prerendered
+ * HTML names; its figures are in the HTML, so none of it is needed to see the first chart), in
+ * KB as served: the precompressed `.gz` sizes.
+ */
+export function initialJsGzipKb(buildDir: string, page: string): number {
+	const html = readFileSync(join(buildDir, page), 'utf8');
+	const scripts = new Set(html.match(/_app\/immutable\/[\w./-]+\.js/g) ?? []);
+	let bytes = 0;
+	for (const script of scripts) bytes += statSync(join(buildDir, `${script}.gz`)).size;
+	return bytes / 1024;
+}
+
 function targetLines(results: Results): string[] {
 	const m = (size: number, alt: string, f: (r: Ok) => number | undefined) =>
 		s(measure(results.outcomes[`${size}:${alt}`], f))?.median;
@@ -155,6 +169,7 @@ function targetLines(results: Results): string[] {
 		`2. Filter change → every chart re-rendered, p95 at 1M rows: ${filter === undefined ? '–' : fmtMs(filter)} (target ≤ 50 ms): ${verdict(filter === undefined ? undefined : filter <= 50)}.`
 	);
 	const v = results.firstVisit;
+	const js = initialJsGzipKb('build', 'index.html');
 	lines.push(
 		v
 			? `3. First chart on the demo data ${fmtMs(v.firstChartMs)} after navigation (target ≤ 1.0 s): ${verdict(v.firstChartMs <= 1000)}; DuckDB interactive ${fmtMs(v.interactiveMs)} (target ≤ 3.5 s): ${verdict(v.interactiveMs <= 3500)}.`
@@ -164,12 +179,13 @@ function targetLines(results: Results): string[] {
 	const fiveOk = five.find((r) => r?.ok);
 	const fiveFailed = five.find((r) => r && !r.ok);
 	const peak = (size: number) => m(size, 'browser', (r) => r.peakMb);
+	const fivePeak = fiveOk?.ok ? fiveOk.peakMb : undefined;
 	lines.push(
-		`4. 5M rows in the browser: ${fiveOk?.ok ? (fiveOk.refused ? `refused before loading: "${fiveOk.refused}"` : 'loaded') : fiveFailed && !fiveFailed.ok ? `failed: ${fiveFailed.message}` : 'not measured'}. Tab peak memory: 1M ${peak(M) === undefined ? '–' : `${Math.round(peak(M)!)} MB`}, 5M ${peak(5 * M) === undefined ? '–' : `${Math.round(peak(5 * M)!)} MB`}.`
+		`4. 5M rows in the browser: ${fiveOk?.ok ? (fiveOk.refused ? `not loaded, with the message "${fiveOk.refused}"` : 'loaded') : fiveFailed && !fiveFailed.ok ? `failed: ${fiveFailed.message}` : 'not measured'}. Tab peak memory: 1M ${peak(M) === undefined ? '–' : `${Math.round(peak(M)!)} MB`}, 5M ${fivePeak === undefined ? '–' : `${Math.round(fivePeak)} MB`}.`
 	);
 	lines.push(
 		v
-			? `5. JavaScript fetched before the first chart: ${v.firstChartJsGzipKb.toFixed(0)} KB gzipped (target ≤ 300 KB): ${verdict(v.firstChartJsGzipKb <= 300)}; the wasm was requested ${v.wasmRequestedMs === null ? 'never' : `${fmtMs(v.wasmRequestedMs)} after navigation (${v.wasmRequestedMs > v.firstChartMs ? 'after' : 'before'} the first chart)`}; a reload fetched it ${v.wasmRequestsOnReload === 0 ? 'from the browser cache (0 requests reached the server)' : `again (${v.wasmRequestsOnReload} requests)`}; wasm bundles in the build: ${v.wasmFiles}.`
+			? `5. JavaScript the Overview loads before the engine (its HTML's scripts and preloads; the first chart itself is prerendered): ${js.toFixed(0)} KB gzipped (target ≤ 300 KB): ${verdict(js <= 300)}; the wasm was requested ${v.wasmRequestedMs === null ? 'never' : `${fmtMs(v.wasmRequestedMs)} after navigation (${v.wasmRequestedMs > v.firstChartMs ? 'after' : 'before'} the first chart)`}; a reload fetched it ${v.wasmRequestsOnReload === 0 ? 'from the browser cache (0 requests reached the server)' : `again (${v.wasmRequestsOnReload} requests)`}; wasm bundles in the build: ${v.wasmFiles}.`
 			: '5. Payload: not measured.'
 	);
 	const task = m(M, 'browser', (r) => r.longestTaskMs);
