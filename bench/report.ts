@@ -59,6 +59,8 @@ const fmtSpread = (s: Spread | null, f: (n: number) => string) =>
 			? `${f(s.median)} (${f(s.min)}–${f(s.max)})`
 			: f(s.median);
 const fmtRatio = (n: number) => `${n.toFixed(2)}×`;
+/** A refusal as the page showed it, without the issue table's severity and empty cells. */
+const fmtRefusal = (text: string) => text.replace(/^error[\s—]*/, '');
 const fmtSize = (rows: number) => (rows >= 1e6 ? `${rows / 1e6}M` : `${rows / 1e3}k`);
 
 type Ok = Extract<Outcome, { ok: true }>;
@@ -105,7 +107,7 @@ function sizeSection(results: Results, dataset: Dataset): string[] {
 			fmtSpread(s(measure(runs, f)), fmt);
 		const problems = [
 			...new Set(failed.map((f) => (f.outOfMemory ? 'out of memory' : f.message))),
-			...(refused ? [`refused: ${refused.refused}`] : [])
+			...(refused ? [`not loaded: ${fmtRefusal(refused.refused!)}`] : [])
 		];
 		lines.push(
 			`| ${LABELS[alt] ?? alt} | ${ok}/${runs.length}${problems.length ? ` (${problems.join('; ').replaceAll('|', '/')})` : ''} | ${cell((r) => r.timings.startup)} | ${cell((r) => r.timings.ingest)} | ${cell((r) => r.timings.metrics)} | ${cell(ingestMetrics)} | ${cell(p50)} | ${cell(p95)} | ${cell((r) => r.timings.export)} | ${cell(
@@ -181,7 +183,7 @@ function targetLines(results: Results): string[] {
 	const peak = (size: number) => m(size, 'browser', (r) => r.peakMb);
 	const fivePeak = fiveOk?.ok ? fiveOk.peakMb : undefined;
 	lines.push(
-		`4. 5M rows in the browser: ${fiveOk?.ok ? (fiveOk.refused ? `not loaded, with the message "${fiveOk.refused}"` : 'loaded') : fiveFailed && !fiveFailed.ok ? `failed: ${fiveFailed.message}` : 'not measured'}. Tab peak memory: 1M ${peak(M) === undefined ? '–' : `${Math.round(peak(M)!)} MB`}, 5M ${fivePeak === undefined ? '–' : `${Math.round(fivePeak)} MB`}.`
+		`4. 5M rows in the browser: ${fiveOk?.ok ? (fiveOk.refused ? `not loaded, with the message "${fmtRefusal(fiveOk.refused)}"` : 'loaded') : fiveFailed && !fiveFailed.ok ? `failed: ${fiveFailed.message}` : 'not measured'}${fiveOk?.ok ? ` (target: loads with progress, or refuses before loading naming the limit and the command line): ${verdict(!fiveOk.refused || /command line/.test(fiveOk.refused))}` : ''}. Tab peak memory: 1M ${peak(M) === undefined ? '–' : `${Math.round(peak(M)!)} MB`}, 5M ${fivePeak === undefined ? '–' : `${Math.round(fivePeak)} MB`}.`
 	);
 	lines.push(
 		v
