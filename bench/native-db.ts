@@ -1,8 +1,41 @@
 import { mkdtempSync, rmSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { FILE_ROOT, openDatabase, type Database } from '#lib/db/database.ts';
+
+/**
+ * The part of `@duckdb/node-api` the benchmark uses. The package is installed by `npm run bench`
+ * itself, not from the lockfile: its platform binaries are missing from some registries (this
+ * machine's among them), which would break `npm ci` for everyone.
+ */
+interface NativeDuckDB {
+	DuckDBInstance: {
+		create(
+			path: string,
+			options: Record<string, string>
+		): Promise<{ connect(): Promise<NativeConnection>; closeSync(): void }>;
+	};
+}
+interface NativeConnection {
+	runAndReadAll(
+		sql: string,
+		params?: readonly unknown[]
+	): Promise<{ getRowObjectsJS(): Record<string, unknown>[] }>;
+	closeSync(): void;
+}
+
+const NATIVE_PACKAGE = '@duckdb/node-api';
+
+async function loadNative(): Promise<NativeDuckDB> {
+	try {
+		return (await import(NATIVE_PACKAGE)) as NativeDuckDB;
+	} catch (error) {
+		throw new Error(
+			`Native DuckDB (${NATIVE_PACKAGE}) is not installed; \`npm run bench\` installs it.`,
+			{ cause: error }
+		);
+	}
+}
 
 /** A value as DuckDB-WASM hands it to the app (`QUERY_CONFIG`: BIGINT and DECIMAL as numbers). */
 function asWasmValue(value: unknown): unknown {
@@ -20,6 +53,7 @@ function asWasmValue(value: unknown): unknown {
  */
 export async function createNativeDatabase(threads?: number): Promise<Database> {
 	const root = mkdtempSync(join(tmpdir(), 'adoption-gap-bench-')) + '/';
+	const { DuckDBInstance } = await loadNative();
 	const instance = await DuckDBInstance.create(
 		':memory:',
 		threads ? { threads: String(threads) } : {}
@@ -28,7 +62,7 @@ export async function createNativeDatabase(threads?: number): Promise<Database> 
 	const local = (text: string) => text.replaceAll(FILE_ROOT, root);
 	return openDatabase({
 		async run(text, params) {
-			const reader = await connection.runAndReadAll(local(text), params as DuckDBValue[]);
+			const reader = await connection.runAndReadAll(local(text), params);
 			const rows = reader.getRowObjectsJS();
 			return {
 				toArray: () =>
