@@ -1,10 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { createNodeDatabase } from '../db/node.ts';
-import { loadCanonicalFiles } from '../ingest/canonical.ts';
-import { DEMO_VIEW, HEADLINE_TABLES, readDemoFiles } from '../ingest/demo.ts';
 import { PEER_DEFAULTS } from '../peers/options.ts';
-import { loadCatalog } from '../view/catalog.ts';
 import { outcomeData } from '../view/outcome-data.ts';
 import { outcomeModel } from '../view/outcome-model.ts';
 import { DEFAULT_VIEW_STATE, USAGE_FALLBACK_SCHEME } from '../view/view-state.ts';
@@ -12,6 +6,7 @@ import { ensurePooledCells, buildViewUnits } from '../view/view-units.ts';
 import { POOLED } from '../view/view-tables.ts';
 import { povertyScheme } from '../poverty/schemes.ts';
 import type { CompareView } from './compare.svelte.ts';
+import { openPrerenderDemo } from './prerender.server.ts';
 
 /**
  * The compare page's default view computed at build time (no district picked, so only the
@@ -19,19 +14,8 @@ import type { CompareView } from './compare.svelte.ts';
  * runs.
  */
 export async function prerenderedCompare(): Promise<CompareView> {
-	const db = await createNodeDatabase();
+	const { db, catalog } = await openPrerenderDemo();
 	try {
-		const demo = await readDemoFiles(
-			(name) => readFile(join('static/data', name)),
-			HEADLINE_TABLES
-		);
-		await loadCanonicalFiles(db, demo.files);
-		const catalog = await loadCatalog(db, {
-			dataVersion: demo.manifest.data_version,
-			origin: 'demo',
-			hasLogs: false,
-			surveyId: DEMO_VIEW.surveyId
-		});
 		const year = catalog.years.at(-1);
 		if (year === undefined || catalog.districtYear === null) return { rows: [], outcome: null };
 		const units = await buildViewUnits(db, { schoolYear: year, source: 'aggregate', rules: {} });

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Database } from '../db/database.ts';
 import { createNodeDatabase } from '../db/node.ts';
 import { loadCanonicalFiles } from '../ingest/canonical.ts';
 import { DEMO_VIEW, HEADLINE_TABLES, readDemoFiles } from '../ingest/demo.ts';
@@ -21,7 +22,11 @@ export interface PrerenderedView {
 
 let computed: Promise<PrerenderedView> | undefined;
 
-async function compute(): Promise<PrerenderedView> {
+/**
+ * The demo data loaded into a new Node engine (the browser's engine, in Node) with its catalog,
+ * as every prerendered page starts. The caller closes the database.
+ */
+export async function openPrerenderDemo(): Promise<{ db: Database; catalog: DataCatalog }> {
 	const db = await createNodeDatabase();
 	try {
 		const demo = await readDemoFiles(
@@ -35,6 +40,16 @@ async function compute(): Promise<PrerenderedView> {
 			hasLogs: demo.manifest.files.some((f) => f.table === 'usage_student_week' && f.rows > 0),
 			surveyId: DEMO_VIEW.surveyId
 		});
+		return { db, catalog };
+	} catch (error) {
+		await db.close();
+		throw error;
+	}
+}
+
+async function compute(): Promise<PrerenderedView> {
+	const { db, catalog } = await openPrerenderDemo();
+	try {
 		const state = DEFAULT_VIEW_STATE;
 		const training = (await computeTraining(db, catalog, state))?.model ?? null;
 		const year = catalog.years.at(-1);
