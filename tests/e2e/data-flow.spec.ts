@@ -113,6 +113,12 @@ describe('Your data: load messy files and read their report', () => {
 		expect(await banner.innerText()).toContain(
 			'You are looking at your own data (districts-saipe.csv, state-survey-excel-1252.csv)'
 		);
+		// The overview, once its charts are drawn from the user's survey (the Your data page's
+		// own main is ready too, so wait for what only the dashboard shows).
+		await page
+			.getByText(/Your survey \(loaded in this browser\)/)
+			.first()
+			.waitFor();
 		await page.locator('main[data-status="ready"]').waitFor();
 		expect(await page.getByText('Simulated demo data.').count()).toBe(0);
 		expect(
@@ -124,7 +130,7 @@ describe('Your data: load messy files and read their report', () => {
 		);
 		await banner.getByRole('button', { name: 'Back to demo data' }).click();
 		await banner.waitFor({ state: 'detached' });
-		await page.locator('main[data-status="ready"]').waitFor();
+		await page.getByText('Simulated demo data.').waitFor();
 		expect(await page.getByText('Simulated demo data.').count()).toBe(1);
 
 		const origin = new URL(base).origin;
