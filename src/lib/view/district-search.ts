@@ -76,3 +76,17 @@ export function districtLabel(entry: DistrictEntry): string {
 	const where = [entry.state_abbr, entry.leaid].filter(Boolean).join(', ');
 	return `${entry.lea_name ?? 'Unnamed district'} (${where})`;
 }
+
+/**
+ * The one district a typed or picked text names: the 7-digit LEAID in it (as a listed label
+ * ends), else the only district the search finds; null when none or several match.
+ */
+export function pickDistrict<T extends DistrictEntry>(
+	directory: readonly T[],
+	text: string
+): T | null {
+	const leaid = /(?:^|\D)(\d{7})(?:\D|$)/.exec(text)?.[1];
+	if (leaid) return directory.find((d) => d.leaid === leaid) ?? null;
+	const hits = searchDistricts(directory, text, 2);
+	return hits.length === 1 ? (hits[0] as T) : null;
+}

@@ -1,6 +1,6 @@
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
-import { findDistrict, districtOption } from '#lib/brief/district-search.ts';
+import { districtLabel, pickDistrict } from '#lib/view/district-search.ts';
 import { qrPath } from '#lib/brief/qr.ts';
 import { siteLink } from '#lib/brief/site-link.ts';
 
@@ -41,7 +41,7 @@ describe('siteLink', () => {
 	});
 });
 
-describe('findDistrict', () => {
+describe('pickDistrict', () => {
 	const districts = [
 		{ leaid: '0195001', lea_name: 'Tumbleweed Mesa Lower Area Schools', state_abbr: 'AL' },
 		{ leaid: '0195002', lea_name: 'Driftmoor South School District', state_abbr: 'AL' },
@@ -49,15 +49,14 @@ describe('findDistrict', () => {
 	];
 
 	it('finds a listed option, a bare LEAID or a unique part of a name', () => {
-		expect(findDistrict(districtOption(districts[1]!), districts)?.leaid).toBe('0195002');
-		expect(districtOption(districts[1]!)).toBe('Driftmoor South School District (AL) – 0195002');
-		expect(findDistrict(' 0600003 ', districts)?.leaid).toBe('0600003');
-		expect(findDistrict('tumbleweed', districts)?.leaid).toBe('0195001');
+		expect(pickDistrict(districts, districtLabel(districts[1]!))?.leaid).toBe('0195002');
+		expect(pickDistrict(districts, ' 0600003 ')?.leaid).toBe('0600003');
+		expect(pickDistrict(districts, 'tumbleweed')?.leaid).toBe('0195001');
 	});
 
 	it('finds nothing for an ambiguous name, an unknown LEAID or blank text', () => {
-		expect(findDistrict('Driftmoor', districts)).toBeNull();
-		expect(findDistrict('0999999', districts)).toBeNull();
-		expect(findDistrict('  ', districts)).toBeNull();
+		expect(pickDistrict(districts, 'Driftmoor')).toBeNull();
+		expect(pickDistrict(districts, '0999999')).toBeNull();
+		expect(pickDistrict(districts, '  ')).toBeNull();
 	});
 });
