@@ -6,9 +6,20 @@ import { loadParquetNode } from '../lib/export/parquet-node.ts';
 import { canonicalCsv, REPRODUCE_TABLES, reproduceScript } from '../lib/export/sql-script.ts';
 import { figureTable } from '../lib/export/table.ts';
 import type { FigureRow } from '../lib/report/figure-row.ts';
+import type { ViewSlice } from '../lib/view/funnel-stats-sql.ts';
 import { withFigures } from './figures.ts';
 import type { ExportOptions } from './options.ts';
 import { cliProvenance } from './provenance.ts';
+
+/** The command line's usage figures: by SAIPE quartile, filters already applied on load. */
+const CLI_VIEW = {
+	groupBy: 'poverty',
+	scheme: 'saipe-quartiles',
+	states: [],
+	locales: [],
+	sizes: [],
+	levels: []
+} as const satisfies ViewSlice;
 
 /** What the figures cover, for the reproduction script: survey waves, usage year and products. */
 function reproduceSpec(rows: readonly FigureRow[], year: number | null, fromLogs: boolean) {
@@ -31,7 +42,7 @@ function reproduceSpec(rows: readonly FigureRow[], year: number | null, fromLogs
 		surveys: [...surveys.values()],
 		usage:
 			products.length && year !== null && !fromLogs
-				? { schoolYear: year, products, scheme: 'saipe-quartiles' as const, pooled: false }
+				? { schoolYear: year, products, pooled: false, view: CLI_VIEW }
 				: null
 	};
 }

@@ -1,13 +1,20 @@
 import type { Database } from '../db/database.ts';
 import { identifier, join, literal, raw, sql, type SqlQuery, type SqlValue } from '../db/sql.ts';
-import type { Weighting } from '../metrics/survey/analysis-rows.ts';
+import type { GroupBy as SurveyGroupBy, Weighting } from '../metrics/survey/analysis-rows.ts';
 import { surveyRateQuery } from '../metrics/survey/rate-query.ts';
-import { districtPovertyInput } from '../metrics/usage/poverty-input.ts';
 import { usageFunnelAggregatesSql } from '../metrics/usage/usage-funnel-aggregates.ts';
 import type { PovertySchemeId } from '../poverty/schemes.ts';
 import { createTableSql, insertCanonicalCsvSql } from '../schema/ddl.ts';
 import { TABLES, type TableName } from '../schema/tables.ts';
-import { POOLED } from '../view/view-tables.ts';
+import { funnelStatsSql, type ViewSlice } from '../view/funnel-stats-sql.ts';
+import { groupSpecs } from '../view/groups.ts';
+import { NO_POVERTY } from '../view/view-units.ts';
+import {
+	createViewCellsSql,
+	createViewDistrictsSql,
+	createViewUnitsSql,
+	insertPooledCellsSql
+} from '../view/view-units-sql.ts';
 import { APP_VERSION } from '../version.ts';
 
 /** The canonical tables a reproduction reads: district and school level only, never students. */
@@ -90,7 +97,7 @@ export interface SurveySpec {
 	readonly wave: string;
 	readonly weighting: Weighting;
 	readonly scheme: PovertySchemeId;
-	readonly groupBy: 'poverty' | 'locale';
+	readonly groupBy: SurveyGroupBy;
 }
 
 /** What a reproduction script rebuilds: survey analyses and a usage year with its products. */
@@ -99,15 +106,16 @@ export interface ReproduceSpec {
 	readonly usage: {
 		readonly schoolYear: number;
 		readonly products: readonly string[];
-		readonly scheme: Exclude<PovertySchemeId, 'survey'>;
 		/** Also every product pooled, as product `all-products` (the dashboard's pooled funnel). */
 		readonly pooled: boolean;
+		/** The grouping and district filters (usage figures are cut by them, surveys are not). */
+		readonly view: ViewSlice;
 	} | null;
 }
 
-/** A nullable sum: NULL when any unit's count is unknown (as the app sums a group). */
-const sumOrNull = (column: string) =>
-	`CASE WHEN count(*) FILTER (WHERE ${column} IS NULL) > 0 THEN NULL ELSE coalesce(sum(${column}), 0) END`;
+/** A group's count: NULL when any included unit's count is unknown (`funnelRowFromStats`). */
+const countOrNull = (field: string) =>
+	`CASE WHEN sum(${field}__nulls) > 0 THEN NULL ELSE sum(${field}) END`;
 
 /** A rate: NULL when either part is unknown or the denominator is not positive. */
 const ratio = (num: string, den: string) => `CASE WHEN ${den} > 0 THEN ${num}::DOUBLE / ${den} END`;
@@ -120,42 +128,52 @@ const USAGE_RATES: readonly [string, string, string][] = [
 	['dosage_rate_access', 'dosage_met', 'licensed - not_evaluable']
 ];
 
-function usageQuery(usage: NonNullable<ReproduceSpec['usage']>): string {
-	const poverty = districtPovertyInput(usage.scheme, usage.schoolYear);
-	const units = usageFunnelAggregatesSql({
-		scope: {
-			schoolYear: usage.schoolYear,
-			windowStart: `${usage.schoolYear}-07-01`,
-			windowEnd: `${usage.schoolYear + 1}-06-30`,
-			rules: new Map(usage.products.map((p) => [p, null]))
-		},
-		poverty
-	});
-	const levels = join(
-		poverty.groups.map((g) => sql`${g}`),
+/**
+ * The dashboard's own usage pipeline as statements: districts with their attributes and
+ * national poverty levels, funnel units from the supplied aggregates, statistics per district
+ * and product (and pooled), then `funnelStatsSql` with the view's grouping and district filters
+ * inlined; groups summed as `groupedFunnel` sums them (kept districts; a group outside the
+ * grouping's levels is `unknown`; `all` is every kept district).
+ */
+function usageStatements(usage: NonNullable<ReproduceSpec['usage']>): {
+	build: string[];
+	figures: string;
+} {
+	const { schoolYear, products, pooled, view } = usage;
+	const scope = {
+		schoolYear,
+		windowStart: `${schoolYear}-07-01`,
+		windowEnd: `${schoolYear + 1}-06-30`,
+		rules: new Map(products.map((p) => [p, null]))
+	};
+	const build = [
+		createViewDistrictsSql(schoolYear),
+		createViewUnitsSql([[usageFunnelAggregatesSql, { scope, poverty: NO_POVERTY }]]),
+		createViewCellsSql(products),
+		...(pooled ? [insertPooledCellsSql(products)] : [])
+	];
+	const keys = join(
+		groupSpecs(view.groupBy, view).map((g) => sql`${g.group}`),
 		', '
 	);
-	const grouped = sql`WITH units AS (${units}),
-included AS (
-	SELECT *, CASE WHEN poverty_group IN (${levels}) THEN poverty_group ELSE 'unknown' END AS grp
-	FROM units WHERE NOT funnel_inconsistent
+	const counts = ['enrolled', 'licensed', 'activated', 'regular', 'dosage_met', 'not_evaluable'];
+	const figures = sql`WITH stats AS (${funnelStatsSql(view, products, pooled)}),
+kept AS (
+	SELECT *, CASE WHEN grp IN (${keys}) THEN grp ELSE 'unknown' END AS g FROM stats WHERE kept
 ),
 sums AS (
-	SELECT CASE WHEN grouping(product_id) = 1 THEN ${POOLED} ELSE product_id END AS product_id,
-		coalesce(grp, 'all') AS "group",
-		${raw(sumOrNull('enrolled_n'))} AS enrolled, ${raw(sumOrNull('licensed_n'))} AS licensed,
-		${raw(sumOrNull('activated_n'))} AS activated, ${raw(sumOrNull('regular_n'))} AS regular,
-		${raw(sumOrNull('dosage_met_n'))} AS dosage_met, ${raw(sumOrNull('not_evaluable_n'))} AS not_evaluable
-	FROM included GROUP BY GROUPING SETS ((product_id, grp), (product_id)${raw(usage.pooled ? ', (grp), ()' : '')})
+	SELECT product_id, coalesce(g, 'all') AS "group",
+		${raw(counts.map((c) => `${countOrNull(`${c}_n`)} AS ${c}`).join(', '))}
+	FROM kept GROUP BY GROUPING SETS ((product_id, g), (product_id))
 )
 ${join(
 	USAGE_RATES.map(
 		([metric, num, den]) =>
-			sql`SELECT 'usage' AS dataset, ${metric} AS metric, ${String(usage.schoolYear)} AS period, product_id, "group", ${raw(ratio(num, `(${den})`))} AS estimate, (${raw(den)})::DOUBLE AS n FROM sums`
+			sql`SELECT 'usage' AS dataset, ${metric} AS metric, ${String(schoolYear)} AS period, product_id, "group", ${raw(ratio(num, `(${den})`))} AS estimate, (${raw(den)})::DOUBLE AS n FROM sums`
 	),
 	'\nUNION ALL\n'
 )}`;
-	return inlineParams(grouped);
+	return { build: build.map(inlineParams), figures: inlineParams(figures) };
 }
 
 function surveyQuery(survey: SurveySpec): string {
@@ -168,7 +186,8 @@ function surveyQuery(survey: SurveySpec): string {
 /**
  * "Copy as SQL": a standalone DuckDB script that loads the bundle's canonical CSVs (district and
  * school level) with the app's own DDL and rebuilds every exported point estimate and its
- * sample size (n) with the app's own metric SQL, parameters inlined. Run it in the folder of the
+ * sample size (n) with the app's own metric SQL (the dashboard's usage pipeline with the view's
+ * grouping, district filters and products), parameters inlined. Run it in the folder of the
  * CSVs (`duckdb < reproduce.sql`). Intervals, disclosure control and bootstrap are computed by
  * the app's code, not here; the bundle's datapackage.json documents them.
  */
@@ -177,13 +196,12 @@ export function reproduceScript(spec: ReproduceSpec): string {
 		const table = TABLES.find((t) => t.name === name)!;
 		return [createTableSql(table).text, insertCanonicalCsvSql(table, `${name}.csv`).text];
 	});
-	const figures = [
-		...spec.surveys.map(surveyQuery),
-		...(spec.usage ? [usageQuery(spec.usage)] : [])
-	];
+	const usage = spec.usage ? usageStatements(spec.usage) : null;
+	const figures = [...spec.surveys.map(surveyQuery), ...(usage ? [usage.figures] : [])];
 	const header = [
 		`-- Adoption Gap ${APP_VERSION}: rebuilds the exported point estimates and sample sizes (n)`,
-		'-- from the canonical CSVs beside this script (district and school level, filters applied).',
+		"-- from the canonical CSVs beside this script (district and school level); the view's",
+		'-- grouping and district filters are written into the usage query (never cutting the survey).',
 		'-- Run in that folder: duckdb < reproduce.sql. Intervals and disclosure control are the',
 		"-- app's (see datapackage.json); survey n is unweighted respondents, usage n the rate's",
 		'-- denominator in students.'
@@ -191,5 +209,5 @@ export function reproduceScript(spec: ReproduceSpec): string {
 	const select = figures.length
 		? `SELECT * FROM (\n${figures.map((f) => `SELECT * FROM (${f})`).join('\nUNION ALL\n')}\n) ORDER BY ALL`
 		: "SELECT 'no figures' AS note";
-	return `${header}\n\n${[...load, select].join(';\n\n')};\n`;
+	return `${header}\n\n${[...load, ...(usage?.build ?? []), select].join(';\n\n')};\n`;
 }

@@ -8,10 +8,10 @@ import type { DataCatalog } from '../view/catalog.ts';
 import { effectiveWave, effectiveYear } from '../view/catalog.ts';
 import { funnelStatsSql } from '../view/funnel-stats-sql.ts';
 import type { DistrictSpread } from '../view/district-rates.ts';
-import { hasDistrictFilters, selectedProducts } from '../view/groups.ts';
-import { surveyBundle } from '../view/survey-view.ts';
+import { selectedProducts } from '../view/groups.ts';
+import { surveyBundle, surveyGrouping } from '../view/survey-view.ts';
 import type { UsageView } from '../view/usage-view.ts';
-import { usageScheme, type ViewState } from '../view/view-state.ts';
+import type { ViewState } from '../view/view-state.ts';
 import type { ViewUnits } from '../view/view-units.ts';
 import { exportFiles, zipFiles } from './bundle.ts';
 import type { ExportFormat, ExportKind } from './formats.ts';
@@ -97,23 +97,22 @@ async function viewTables(
 }
 
 /**
- * What the "copy as SQL" script of a view rebuilds, or why it cannot: the script reads the
- * canonical tables whole, so it covers views without district filters, grouped by poverty
- * level, from supplied usage aggregates (not student-week logs with edited rules).
+ * What the "copy as SQL" script of a view rebuilds, or why it cannot: survey figures grouped as
+ * the screen groups them, and usage figures from the supplied aggregates with the view's
+ * grouping, district filters and products. Student-week logs (edited dosage rules) are
+ * student-level data the bundle never holds, so those views have no script.
  */
 export function reproduceSpecOf(
 	snapshot: ViewSnapshot,
 	kind: ExportKind
 ): { spec: ReproduceSpec } | { reason: string } {
 	const { catalog, state } = snapshot;
-	if (hasDistrictFilters(state)) {
-		return { reason: 'Copy as SQL covers views without state, locale, size or poverty filters.' };
-	}
-	if (state.groupBy !== 'poverty') {
-		return { reason: 'Copy as SQL covers views grouped by poverty level.' };
-	}
-	if (state.source !== 'aggregate') {
-		return { reason: 'Copy as SQL covers the supplied usage aggregates, not student-week logs.' };
+	const usage = kind !== 'training' ? snapshot.usage : null;
+	if (usage && usage.units.source !== 'aggregate') {
+		return {
+			reason:
+				'Copy as SQL rebuilds figures from district- and school-level files; usage computed from student-week logs needs the logs, which exports never include.'
+		};
 	}
 	const wave = effectiveWave(state, catalog);
 	const surveys =
@@ -124,11 +123,10 @@ export function reproduceSpecOf(
 						wave,
 						weighting: state.weighting,
 						scheme: state.scheme,
-						groupBy: 'poverty' as const
+						groupBy: surveyGrouping(state)
 					}
 				]
 			: [];
-	const usage = kind !== 'training' ? snapshot.usage : null;
 	const products = usage
 		? selectedProducts(usage.units.products, usage.state).map((p) => p.id)
 		: [];
@@ -140,8 +138,8 @@ export function reproduceSpecOf(
 					? {
 							schoolYear: usage.units.schoolYear,
 							products,
-							scheme: usageScheme(usage.state.scheme),
-							pooled: products.length > 1
+							pooled: products.length > 1,
+							view: usage.state
 						}
 					: null
 		}

@@ -3,6 +3,12 @@ import { COUNT_FIELDS, RATE_IDS, type RateId } from '../metrics/usage/funnel-rat
 import { usageScheme, type ViewState } from './view-state.ts';
 import { POOLED, povertyColumn, VIEW_CELLS_TABLE } from './view-tables.ts';
 
+/** What the grouping and district filters of a view read. */
+export type ViewSlice = Pick<
+	ViewState,
+	'groupBy' | 'scheme' | 'states' | 'locales' | 'sizes' | 'levels'
+>;
+
 /**
  * Each rate's numerator and denominator per unit, as `FUNNEL_RATES` defines them (an unknown
  * part makes the difference unknown; `funnelStatsSql` counts it as 0, as `summarizeFunnel`'s
@@ -22,7 +28,7 @@ export const RATE_PARTS_SQL: Readonly<Record<RateId, readonly [string, string]>>
 export const RATE_SUMS = ['sn', 'sd', 'snn', 'snd', 'sdd'] as const;
 
 /** The SQL of the view's grouping: a district attribute, or NULL when unknown. */
-export function groupSql(state: ViewState): SqlQuery {
+export function groupSql(state: ViewSlice): SqlQuery {
 	switch (state.groupBy) {
 		case 'poverty':
 			return sql`nullif(${povertyColumn(usageScheme(state.scheme))}, 'unknown')`;
@@ -47,7 +53,7 @@ function inList(column: SqlQuery, values: readonly string[]): SqlQuery | null {
  * Whether a unit passes the view's district filters (state, locale, enrolment band, poverty level
  * of the usage scheme); empty lists filter nothing, and a set filter excludes unknown values.
  */
-export function districtFilterSql(state: ViewState): SqlQuery {
+export function districtFilterSql(state: ViewSlice): SqlQuery {
 	const parts = [
 		inList(raw('state_abbr'), state.states),
 		inList(raw('locale'), state.locales),
@@ -119,7 +125,7 @@ export function sumStatColumnsSql(): SqlQuery {
  * "everyone else" is a sum of these rows, so a filter change is this one small query.
  */
 export function funnelStatsSql(
-	state: ViewState,
+	state: ViewSlice,
 	products: readonly string[],
 	pooled: boolean
 ): SqlQuery {

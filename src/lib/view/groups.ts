@@ -60,7 +60,7 @@ const SIZE_SHORT: Readonly<Record<string, string>> = {
  * The groups of a grouping, in display order (poverty: lowest poverty first), named for the
  * students they count ("Students in Q4 districts (highest poverty)") with a short bar label.
  */
-export function groupSpecs(groupBy: GroupBy, state: ViewState): GroupSpec[] {
+export function groupSpecs(groupBy: GroupBy, state: Pick<ViewState, 'scheme'>): GroupSpec[] {
 	switch (groupBy) {
 		case 'poverty': {
 			const { levels } = povertyScheme(usageScheme(state.scheme));

@@ -47,7 +47,8 @@ export async function ensurePooledCells(db: Database, products: readonly string[
 	pooledFor.set(db, key);
 }
 
-const NO_POVERTY: PovertyInput = {
+/** No poverty relation: units carry no level (levels come from `VIEW_DISTRICTS_TABLE`). */
+export const NO_POVERTY: PovertyInput = {
 	scheme: 'none',
 	groups: [],
 	level: 'district',

@@ -68,28 +68,37 @@ async function runScript(files: Record<string, Uint8Array>) {
 	}
 }
 
+/** Every exact figure of a download, matched in its script's output to 1e-9 (estimate) and n. */
+async function expectReproduced(files: Record<string, Uint8Array>): Promise<FigureRow[]> {
+	const figures = JSON.parse(strFromU8(files['figures.json']!)) as FigureRow[];
+	const exact = figures.filter((f) => f.status === 'shown');
+	const script = await runScript(files);
+	for (const f of exact) {
+		const key = `${f.dataset} ${f.metric} ${f.product_id} ${f.group}`;
+		const row = script.find(
+			(r) =>
+				r.dataset === f.dataset &&
+				r.metric === f.metric &&
+				r.period === f.period &&
+				r.product_id === f.product_id &&
+				r.group === f.group
+		);
+		expect(row, key).toBeDefined();
+		expect(Math.abs((row!.estimate as number) - f.estimate!), key).toBeLessThanOrEqual(1e-9);
+		if (typeof f.n === 'number') expect(row!.n, key).toBe(f.n);
+	}
+	return exact;
+}
+
+// The expected figures are the screen's own (`usageView` over the cells table, disclosed as on
+// screen); the script recomputes them independently from the bundle's CSVs on a fresh engine.
 describe('a chart download from the dashboard view', () => {
 	it('holds the screen figures, and its script rebuilds every exact one (demo, three products pooled)', async () => {
 		const { name, files } = await download({});
 		expect(name).toBe('adoption-gap_Usage-funnel_wave-fall-2024_year-2024_2026-11-22.zip');
-		const figures = JSON.parse(strFromU8(files['figures.json']!)) as FigureRow[];
-		const exact = figures.filter((f) => f.status === 'shown');
+		const exact = await expectReproduced(files);
 		expect(exact.some((f) => f.product_id === 'all-products')).toBe(true);
 		expect(exact.some((f) => f.dataset === 'demo-asdp')).toBe(true);
-		const script = await runScript(files);
-		for (const f of exact) {
-			const key = `${f.dataset} ${f.metric} ${f.product_id} ${f.group}`;
-			const row = script.find(
-				(r) =>
-					r.dataset === f.dataset &&
-					r.metric === f.metric &&
-					r.period === f.period &&
-					r.product_id === f.product_id &&
-					r.group === f.group
-			);
-			expect(row, key).toBeDefined();
-			expect(Math.abs((row!.estimate as number) - f.estimate!), key).toBeLessThanOrEqual(1e-9);
-		}
 		const pkg = JSON.parse(strFromU8(files['datapackage.json']!));
 		expect(pkg.adoption_gap.reproduce.map((r: { path: string }) => r.path)).toContain(
 			'reproduce.sql'
@@ -97,13 +106,46 @@ describe('a chart download from the dashboard view', () => {
 		expect(pkg.adoption_gap.url).toBe('http://localhost/usage');
 	});
 
-	it('leaves the script out, with the reason, when district filters are active', async () => {
-		const snapshot = await snapshotOf({ locales: ['rural'] });
-		expect(reproduceSpecOf(snapshot, 'all')).toEqual({ reason: expect.stringMatching(/filters/) });
-		const { files } = await download({ locales: ['rural'] });
-		expect(Object.keys(files).sort()).toEqual(['datapackage.json', 'figures.json']);
+	it('rebuilds a filtered view (states, locale, size band, poverty levels, two products)', async () => {
+		const patch: Partial<ViewState> = {
+			states: ['TX', 'OH', 'GA', 'CA', 'NY', 'FL'],
+			locales: ['suburb', 'rural', 'city'],
+			sizes: ['1k-5k', '5k-25k', '25k-plus'],
+			levels: ['Q1', 'Q3', 'Q4']
+		};
+		const snapshot = await snapshotOf(patch);
+		const products = snapshot.usage!.units.products.map((p) => p.id);
+		const { files } = await download({ ...patch, products: products.slice(0, 2) });
+		expect(Object.keys(files)).toContain('reproduce.sql');
+		const exact = await expectReproduced(files);
+		const usage = exact.filter((f) => f.dataset === 'usage');
+		// Filters that left nothing shown would make the comparison vacuous.
+		expect(usage.some((f) => f.group === 'Q4')).toBe(true);
+		expect(usage.some((f) => f.product_id === 'all-products')).toBe(true);
 		const pkg = JSON.parse(strFromU8(files['datapackage.json']!));
-		expect(pkg.adoption_gap.filters.locale).toEqual(['rural']);
 		expect(pkg.adoption_gap.filter_note).toMatch(/sample survey/);
+	});
+
+	it.each(['locale', 'region', 'size'] as const)(
+		'rebuilds a view grouped by %s',
+		async (groupBy) => {
+			const { files } = await download({ groupBy });
+			const exact = await expectReproduced(files);
+			const groups = new Set(exact.filter((f) => f.dataset === 'usage').map((f) => f.group));
+			expect(groups.size).toBeGreaterThan(2);
+			expect([...groups].some((g) => /^Q\d$/.test(String(g)))).toBe(false);
+		}
+	);
+});
+
+describe('reproduceSpecOf', () => {
+	it('gives the reason instead of a script when usage comes from student-week logs', async () => {
+		const snapshot = await snapshotOf({});
+		const fromLogs = {
+			...snapshot,
+			usage: { ...snapshot.usage!, units: { ...snapshot.usage!.units, source: 'logs' as const } }
+		};
+		expect(reproduceSpecOf(fromLogs, 'all')).toEqual({ reason: expect.stringMatching(/logs/) });
+		expect(reproduceSpecOf(fromLogs, 'training')).toHaveProperty('spec');
 	});
 });
