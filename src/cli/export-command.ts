@@ -4,9 +4,12 @@ import { exportFiles, zipFiles } from '../lib/export/bundle.ts';
 import { exportFileName } from '../lib/export/file-name.ts';
 import { loadParquetNode } from '../lib/export/parquet-node.ts';
 import { canonicalCsv, REPRODUCE_TABLES, reproduceScript } from '../lib/export/sql-script.ts';
-import { figureTable } from '../lib/export/table.ts';
+import { districtTable, figureTable, type ExportTable } from '../lib/export/table.ts';
 import type { FigureRow } from '../lib/report/figure-row.ts';
+import { districtSpreads } from '../lib/view/district-rates.ts';
 import type { ViewSlice } from '../lib/view/funnel-stats-sql.ts';
+import { buildViewUnits } from '../lib/view/view-units.ts';
+import type { ComputedFigures } from './figures.ts';
 import { withFigures } from './figures.ts';
 import type { ExportOptions } from './options.ts';
 import { cliProvenance } from './provenance.ts';
@@ -48,8 +51,35 @@ function reproduceSpec(rows: readonly FigureRow[], year: number | null, fromLogs
 }
 
 /**
+ * The district-level table of the usage figures, as the dashboard's download has it: each
+ * district's dosage rate per product (`districtSpreads` on the dashboard's cells table, built
+ * from the same source as the figures), disclosed in the run's mode, cut by --poverty-level.
+ */
+async function districtRates(
+	computed: ComputedFigures,
+	levels: readonly string[],
+	fromLogs: boolean
+): Promise<ExportTable[]> {
+	const products = [
+		...new Set(computed.rows.filter((r) => r.dataset === 'usage').map((r) => r.product_id))
+	];
+	if (computed.year === null || !products.length) return [];
+	await buildViewUnits(computed.db, {
+		schoolYear: computed.year,
+		source: fromLogs ? 'logs' : 'aggregate',
+		rules: {}
+	});
+	const view = { ...CLI_VIEW, levels };
+	return [
+		districtTable(
+			await districtSpreads(computed.db, view, products, 'user_loaded', computed.policy)
+		)
+	];
+}
+
+/**
  * `adoption-gap export`: the figures `metrics` computes, in one of the site's export formats,
- * with the same `datapackage.json` sidecar, as a zip bundle or into a folder. Returns the
+ * with the district-level table and the same `datapackage.json` sidecar, as a zip bundle or into a folder. Returns the
  * paths written.
  */
 export async function runExport(
@@ -85,8 +115,9 @@ export async function runExport(
 				)
 			}
 		];
+		const districts = await districtRates(computed, options.povertyLevel, fromLogs);
 		const files = await exportFiles(
-			[table],
+			[table, ...districts],
 			options.format,
 			provenance,
 			{ parquet: loadParquetNode },

@@ -3,8 +3,7 @@ import { discloseView, PUBLIC_POLICY } from '../disclosure/disclose-view.ts';
 import { countedRateCell } from '../disclosure/result-cells.ts';
 import type { DataOrigin, DisclosurePolicy } from '../disclosure/view.ts';
 import { join, raw, sql, type SqlQuery } from '../db/sql.ts';
-import { districtFilterSql, groupSql } from './funnel-stats-sql.ts';
-import type { ViewState } from './view-state.ts';
+import { districtFilterSql, groupSql, type ViewSlice } from './funnel-stats-sql.ts';
 import { VIEW_CELLS_TABLE } from './view-tables.ts';
 
 /** One district's share of students with access who met the dosage rule, after disclosure. */
@@ -34,7 +33,7 @@ interface Row {
 }
 
 /** Per district of the view (filters applied): dosage-meeters and their evaluable base. */
-export function districtRatesSql(state: ViewState, products: readonly string[]): SqlQuery {
+export function districtRatesSql(state: ViewSlice, products: readonly string[]): SqlQuery {
 	const ids = products.length
 		? join(
 				products.map((p) => sql`${p}`),
@@ -58,7 +57,7 @@ ORDER BY product_id, leaid`;
  */
 export async function districtSpreads(
 	db: Database,
-	state: ViewState,
+	state: ViewSlice,
 	products: readonly string[],
 	origin: DataOrigin,
 	policy: DisclosurePolicy = PUBLIC_POLICY

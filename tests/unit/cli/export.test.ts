@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
+import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoData } from '#lib/demo/generate.ts';
 import { EXPORT_FORMATS } from '#lib/export/bundle.ts';
 import { figureTable } from '#lib/export/table.ts';
 import { main } from '../../../src/cli/main.ts';
@@ -79,6 +81,84 @@ describe('adoption-gap export', () => {
 		const { code, stderr } = await run(['export', '--survey', SURVEY, '--format', 'xml']);
 		expect(code).toBe(2);
 		expect(stderr).toMatch(/--format must be one of csv, csv-excel, xlsx, parquet, json, arrow/);
+	});
+});
+
+type AggregateRow = Record<'unit_type' | 'unit_id' | 'product_id' | 'school_year_start', string> &
+	Record<string, string>;
+
+/**
+ * Reference district dosage rates, worked directly from the aggregate CSV after domain-spec §4.1
+ * (independent of the app's SQL): school rows roll up to their district (first 7 digits), a
+ * district row counts only when the product has no school rows there, units breaking
+ * D ≤ A ≤ L or listed twice are left out; rate = Σ dosage_met / Σ licensed (no unit is
+ * unevaluable in aggregates).
+ */
+function referenceRates(rows: readonly AggregateRow[], year: string): Map<string, number> {
+	const inYear = rows.filter((r) => r.school_year_start === year);
+	const key = (r: AggregateRow) => `${r.unit_type} ${r.unit_id} ${r.product_id}`;
+	const seen = new Map<string, number>();
+	for (const r of inYear) seen.set(key(r), (seen.get(key(r)) ?? 0) + 1);
+	const hasSchools = new Set(
+		inYear
+			.filter((r) => r.unit_type === 'school')
+			.map((r) => `${r.unit_id.slice(0, 7)} ${r.product_id}`)
+	);
+	const sums = new Map<string, { met: number; base: number }>();
+	for (const r of inYear) {
+		const leaid = r.unit_type === 'school' ? r.unit_id.slice(0, 7) : r.unit_id;
+		if (r.unit_type === 'district' && hasSchools.has(`${leaid} ${r.product_id}`)) continue;
+		const [l, a, d] = [r.licensed_n, r.activated_n, r.dosage_met_n].map(Number);
+		if (seen.get(key(r))! > 1 || d! > a! || a! > l! || Math.min(l!, a!, d!) < 0) continue;
+		const k = `${r.product_id} ${leaid}`;
+		const s = sums.get(k) ?? { met: 0, base: 0 };
+		sums.set(k, { met: s.met + d!, base: s.base + l! });
+	}
+	return new Map([...sums].map(([k, s]) => [k, s.met / s.base]));
+}
+
+describe('adoption-gap export: the district-level table', () => {
+	it('holds each district’s dosage rate per product, as worked from the aggregate CSV', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'ag-districts-'));
+		const demo = await generateDemoData();
+		const text = (t: string) => demo.files.find((f) => f.table === t)!.text;
+		for (const t of ['districts', 'usage_aggregate', 'products']) {
+			writeFileSync(join(dir, `${t}.csv`), text(t));
+		}
+		const out = join(dir, 'bundle');
+		const { code, stderr } = await run([
+			'export',
+			...['--districts', 'districts', '--usage', 'usage_aggregate', '--products', 'products'].map(
+				(a) => (a.startsWith('--') ? a : join(dir, `${a}.csv`))
+			),
+			...['--mode', 'research', '--format', 'json', '--out', out]
+		]);
+		expect(code, stderr).toBe(0);
+		const pkg = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
+		const resource = pkg.resources.find((r: { name: string }) => r.name === 'district-rates');
+		const table = JSON.parse(readFileSync(join(out, resource.path), 'utf8')) as {
+			product_id: string;
+			leaid: string;
+			dosage_rate_access: number | null;
+		}[];
+		const year = JSON.parse(readFileSync(join(out, 'figures.json'), 'utf8')).find(
+			(f: { dataset: string }) => f.dataset === 'usage'
+		).period;
+		const aggregates = Papa.parse<AggregateRow>(text('usage_aggregate'), {
+			header: true,
+			skipEmptyLines: true
+		}).data;
+		const expected = referenceRates(aggregates, year);
+		expect(new Set(table.map((r) => `${r.product_id} ${r.leaid}`))).toEqual(
+			new Set(expected.keys())
+		);
+		const shown = table.filter((r) => r.dosage_rate_access !== null);
+		// Research mode withholds only one-student districts: nearly every rate is shown.
+		expect(shown.length).toBeGreaterThan(table.length * 0.9);
+		for (const r of shown) {
+			const key = `${r.product_id} ${r.leaid}`;
+			expect(Math.abs(r.dosage_rate_access! - expected.get(key)!), key).toBeLessThanOrEqual(1e-9);
+		}
 	});
 });
 
