@@ -80,7 +80,7 @@ export async function withFigures<T>(
 				? new DataError(error.message, { cause: error })
 				: error;
 		});
-		await loadMappedInputs(engine, options, mappings);
+		const mapped = await loadMappedInputs(engine, options, mappings);
 		const { db, queries } = recordQueries(engine);
 		const summary = await restrictToFilter(db, filter);
 		const policy: DisclosurePolicy = { mode: options.mode, profile: DEFAULT_PROFILE };
@@ -95,9 +95,12 @@ export async function withFigures<T>(
 			figures.push(...usageFigures(usage, 'user_loaded', policy));
 		}
 		const levels = options.povertyLevel;
-		const inputs = await Promise.all(
-			files.map(async (f) => ({ name: f.name, table: f.table, sha256: await sha256Hex(f.bytes) }))
-		);
+		const inputs = [
+			...(await Promise.all(
+				files.map(async (f) => ({ name: f.name, table: f.table, sha256: await sha256Hex(f.bytes) }))
+			)),
+			...mapped
+		];
 		const listing = inputs.map((i) => `${i.name} ${i.sha256}\n`).join('');
 		return await use({
 			db: engine,

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Database } from '../lib/db/database.ts';
+import type { InputHash } from '../lib/export/datapackage.ts';
+import { sha256Hex } from '../lib/export/hash.ts';
 import { ingestFile } from '../lib/ingest/ingest-file.ts';
 import { parseMapping, type ColumnMapping } from '../lib/ingest/mapping/mapping.ts';
 import { read } from './inputs.ts';
@@ -77,23 +79,28 @@ export async function readMappings(
 /**
  * Loads the mapped inputs through the ingest (after the canonical files, so they match the
  * district reference). Any row rejected or file refused stops `metrics` with a data error that
- * names the file, the first problem and the `validate` command that lists them all.
+ * names the file, the first problem and the `validate` command that lists them all. Returns
+ * each loaded file with the SHA-256 of its bytes, for the provenance.
  */
 export async function loadMappedInputs(
 	db: Database,
 	paths: Partial<Record<InputOption, string>>,
 	mappings: ReadonlyMap<InputOption, ColumnMapping>
-): Promise<void> {
+): Promise<InputHash[]> {
+	const inputs: InputHash[] = [];
 	for (const option of INPUT_ORDER) {
 		const mapping = mappings.get(option);
 		const path = paths[option];
 		if (!mapping || !path) continue;
-		const report = await ingestFile(db, basename(path), await read(path), { mapping });
+		const bytes = await read(path);
+		const report = await ingestFile(db, basename(path), bytes, { mapping });
 		const first = report.issues.find((i) => i.severity === 'error');
 		if (report.status !== 'loaded' || report.rowsRejected > 0) {
 			throw new DataError(
 				`${path}: ${report.status === 'loaded' ? `${report.rowsRejected} of ${report.rowsRead} rows rejected` : 'not loaded'}${first ? `, first: ${first.message}` : ''} (adoption-gap validate --${option} ${path} --mapping … lists every issue)`
 			);
 		}
+		inputs.push({ name: basename(path), table: mapping.table, sha256: await sha256Hex(bytes) });
 	}
+	return inputs;
 }

@@ -188,3 +188,17 @@ describe('adoption-gap metrics provenance', () => {
 		expect(p.app_version).toBe(report.generator.split(' ')[1]);
 	});
 });
+
+describe('adoption-gap metrics: hashes of mapped inputs', () => {
+	it('lists a --mapping input with the SHA-256 of its bytes', async () => {
+		const path = 'tests/fixtures/workspace/survey-export.csv';
+		const mapping = 'tests/fixtures/workspace/survey-export.mapping.json';
+		const { code, stdout, stderr } = await run(['metrics', '--survey', path, '--mapping', mapping]);
+		expect(code, stderr).toBe(0);
+		// Expected: node:crypto over the file's bytes, independent of the app's Web Crypto hash.
+		const sha256 = createHash('sha256').update(readFileSync(path)).digest('hex');
+		expect(JSON.parse(stdout).provenance.inputs).toEqual([
+			{ name: 'survey-export.csv', table: 'survey_responses', sha256 }
+		]);
+	});
+});
