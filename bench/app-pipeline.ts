@@ -7,7 +7,7 @@ import { usageView } from '#lib/view/usage-view.ts';
 import { DEFAULT_VIEW_STATE, type ViewState } from '#lib/view/view-state.ts';
 import { buildViewUnits, type ViewUnits } from '#lib/view/view-units.ts';
 import { VIEW_UNITS_TABLE } from '#lib/view/view-tables.ts';
-import { dataVersionOf, LOAD_ORDER, resetTables } from '#lib/workspace/engine.ts';
+import { dataVersionOf, inputsOf, LOAD_ORDER, resetTables } from '#lib/workspace/engine.ts';
 import { suggestFor } from '#lib/workspace/suggest.ts';
 import { openUserSession } from '#lib/workspace/user-session.ts';
 import type { FileReport } from '#lib/ingest/report.ts';
@@ -49,7 +49,7 @@ export async function runAppPipeline(
 	try {
 		const reports = await time(timings, 'ingest', () => ingestAll(db, files));
 		const { units, state, catalog } = await time(timings, 'metrics', async () => {
-			const session = await openUserSession(db, await dataVersionOf(reports));
+			const session = await openUserSession(db, await dataVersionOf(reports), inputsOf(reports));
 			const catalog = session.catalog;
 			const state = reconcileWithCatalog(BENCH_VIEW, catalog).state;
 			await computeTraining(db, catalog, state);

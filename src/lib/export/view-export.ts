@@ -1,7 +1,6 @@
 import type { Database } from '../db/database.ts';
 import type { SqlQuery } from '../db/sql.ts';
 import { PUBLIC_POLICY } from '../disclosure/disclose-view.ts';
-import type { DemoManifest } from '../ingest/demo.ts';
 import type { FigureRow } from '../report/figure-row.ts';
 import { surveyFigures } from '../report/survey-figures.ts';
 import type { DataCatalog } from '../view/catalog.ts';
@@ -43,8 +42,8 @@ export interface ViewSnapshot {
 	readonly spreads: readonly DistrictSpread[];
 	/** The view's URL, query included. */
 	readonly url: string;
-	/** The demo manifest (input files and hashes), or null for the user's own data. */
-	readonly manifest: DemoManifest | null;
+	/** The input files and their hashes: the demo manifest's, or the user's loaded files'. */
+	readonly inputs: readonly InputHash[];
 }
 
 /** Filters on districts: usage figures are restricted by them, the survey sample is not. */
@@ -183,8 +182,6 @@ export async function buildViewExport(
 	const { catalog, state } = snapshot;
 	const filters = viewFilters(state, catalog);
 	const { tables, sql } = await viewTables(snapshot, options.kind);
-	const inputs: InputHash[] =
-		snapshot.manifest?.files.map((f) => ({ name: f.name, table: f.table, sha256: f.sha256 })) ?? [];
 	const provenance: ExportProvenance = {
 		view: options.title,
 		url: snapshot.url,
@@ -200,7 +197,7 @@ export async function buildViewExport(
 			? 'District filters do not cut the sample survey (domain-spec §3.2): its figures are for the whole survey population.'
 			: null,
 		sql,
-		inputs,
+		inputs: snapshot.inputs,
 		dataVersion: catalog.dataVersion,
 		origin: catalog.origin,
 		mode: PUBLIC_POLICY.mode,

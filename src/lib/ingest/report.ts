@@ -70,6 +70,8 @@ export interface FileReport {
 	readonly changes: readonly ChangeRecord[];
 	readonly missing: readonly MissingRecord[];
 	readonly districtMatch?: DistrictMatch;
+	/** The SHA-256 of the file's bytes (hex), for an export's provenance; set by `loadFile`. */
+	readonly sha256?: string;
 }
 
 /** Text a spreadsheet would run as a formula gets a leading ' (OWASP's CSV-injection advice). */

@@ -20,6 +20,7 @@ import { buildViewUnits, type ViewUnits } from '../view/view-units.ts';
 import { AsyncValue } from './async-value.svelte.ts';
 import type { DataSession } from './data-session.ts';
 import { ViewUrl } from './view-url.svelte.ts';
+import type { InputHash } from '../export/datapackage.ts';
 
 /** The two kinds of data the dashboard shows. */
 export type DataKind = 'survey' | 'usage';
@@ -147,12 +148,16 @@ export class Dashboard {
 	showsUserData = $state(false);
 
 	/** Shows the user's tables, loaded on the "Your data" page, instead of the demo data. */
-	async showUserData(db: Database, dataVersion: string): Promise<void> {
+	async showUserData(
+		db: Database,
+		dataVersion: string,
+		inputs: readonly InputHash[]
+	): Promise<void> {
 		const { openUserSession } = await import('../workspace/user-session.ts');
 		this.showsUserData = true;
 		this.researchRequested = false;
 		await this.releaseEngine();
-		this.session = { status: 'ready', session: await openUserSession(db, dataVersion) };
+		this.session = { status: 'ready', session: await openUserSession(db, dataVersion, inputs) };
 	}
 
 	/** Goes back to the demo data (it replaces the user's tables in the engine). */

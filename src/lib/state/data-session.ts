@@ -5,6 +5,7 @@ import { DEMO_VIEW, HEADLINE_TABLES, readDemoFiles, type DemoManifest } from '..
 import { insertCanonicalCsvSql } from '../schema/ddl.ts';
 import { TABLES, type TableName } from '../schema/tables.ts';
 import { loadCatalog, type DataCatalog } from '../view/catalog.ts';
+import type { InputHash } from '../export/datapackage.ts';
 
 /** The tables only student-week views need; loaded when such a view is first asked for. */
 export const LOG_TABLES: readonly TableName[] = [
@@ -17,6 +18,8 @@ export const LOG_TABLES: readonly TableName[] = [
 export interface DataSession {
 	readonly db: Database;
 	readonly catalog: DataCatalog;
+	/** The user's files with their hashes (user data only; the demo's are in its manifest). */
+	readonly inputs?: readonly InputHash[];
 	/** Loads the student-week logs and rosters once; later calls share the first load. */
 	ensureLogs(): Promise<void>;
 }

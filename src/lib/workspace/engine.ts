@@ -4,6 +4,7 @@ import { districtCoverage, type Coverage } from '../ingest/coverage.ts';
 import type { FileReport } from '../ingest/report.ts';
 import { TARGETS } from '../ingest/targets/index.ts';
 import { createTableSql } from '../schema/ddl.ts';
+import type { InputHash } from '../export/datapackage.ts';
 
 /** Tables a file can fill, in the order files are loaded: the district reference first. */
 export const LOAD_ORDER: readonly string[] = [
@@ -41,6 +42,13 @@ export async function coverageOf(
 	const coverage: Coverage[] = [];
 	for (const table of tables) coverage.push(await districtCoverage(db, table));
 	return coverage;
+}
+
+/** The loaded files with the SHA-256 of their bytes, for an export's provenance. */
+export function inputsOf(reports: readonly FileReport[]): InputHash[] {
+	return reports.flatMap((r) =>
+		r.status === 'loaded' && r.sha256 ? [{ name: r.file, table: r.table, sha256: r.sha256 }] : []
+	);
 }
 
 /** A short fingerprint of what was loaded (the dashboard's data version for shared links). */

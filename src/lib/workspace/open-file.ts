@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import { sha256Hex } from '../export/hash.ts';
 import type { ValidationIssue } from '../ingest/issues.ts';
 import { loadChunks, notLoaded, type SourceInfo } from '../ingest/load-chunks.ts';
 import type { ColumnMapping } from '../ingest/mapping/mapping.ts';
@@ -45,7 +46,8 @@ export async function readHead(
 }
 
 /**
- * Reads the file again and loads it with `mapping`: the report, whatever was wrong with the file.
+ * Reads the file again and loads it with `mapping`: the report, whatever was wrong with the file,
+ * with the SHA-256 of the file's bytes (the export sidecar lists it).
  * Aborting stops reading at once and rejects with the signal's reason; the table is unchanged.
  */
 export async function loadFile(
@@ -63,12 +65,14 @@ export async function loadFile(
 			onProgress?.({ phase: 'reading', bytesDone, bytesTotal, rowsDone: 0 })
 	});
 	signal?.throwIfAborted();
-	if (!opened.ok) return notLoaded({ name }, mapping.table, opened.issues, mapping);
+	const sha256 = await sha256Hex(new Uint8Array(await file.arrayBuffer()));
+	if (!opened.ok) return { ...notLoaded({ name }, mapping.table, opened.issues, mapping), sha256 };
 	try {
-		return await loadChunks(db, opened.source.info, opened.source.chunks, mapping, {
+		const report = await loadChunks(db, opened.source.info, opened.source.chunks, mapping, {
 			signal,
 			onProgress
 		});
+		return { ...report, sha256 };
 	} finally {
 		opened.source.close();
 	}

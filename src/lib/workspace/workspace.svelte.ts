@@ -5,15 +5,20 @@ import type { ColumnMapping } from '../ingest/mapping/mapping.ts';
 import { suggestMapping } from '../ingest/mapping/suggest.ts';
 import type { FileReport } from '../ingest/report.ts';
 import { checkBrowserSize } from '../ingest/worker/browser-limits.ts';
-import { coverageOf, dataVersionOf, LOAD_ORDER, resetTables } from './engine.ts';
+import { coverageOf, dataVersionOf, inputsOf, LOAD_ORDER, resetTables } from './engine.ts';
 import { FileEntry } from './file-entry.svelte.ts';
 import { DeviceKeeper } from './keeper.ts';
 import { loadFile, readHead, type OpenFile } from './open-file.ts';
 import type { WorkspaceStore } from './store.ts';
 import { suggestFor } from './suggest.ts';
+import type { InputHash } from '../export/datapackage.ts';
 
-/** The user's data now in the engine (its fingerprint), or null when it no longer is. */
-export type DataChange = { readonly db: Database; readonly dataVersion: string } | null;
+/** The user's data now in the engine (its fingerprint and files), or null when it no longer is. */
+export type DataChange = {
+	readonly db: Database;
+	readonly dataVersion: string;
+	readonly inputs: readonly InputHash[];
+} | null;
 
 export interface WorkspaceDeps {
 	readonly store: WorkspaceStore;
@@ -201,7 +206,9 @@ export class Workspace {
 			this.coverage = await coverageOf(db, this.reports);
 			const reports = this.reports;
 			this.#deps.onChange?.(
-				reports.length > 0 ? { db, dataVersion: await dataVersionOf(reports) } : null
+				reports.length > 0
+					? { db, dataVersion: await dataVersionOf(reports), inputs: inputsOf(reports) }
+					: null
 			);
 		});
 	}

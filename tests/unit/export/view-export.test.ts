@@ -36,7 +36,7 @@ beforeAll(async () => {
 			usage: { view, units, state },
 			spreads: [],
 			url: 'http://localhost/usage',
-			manifest: null
+			inputs: []
 		};
 	};
 });
@@ -136,6 +136,24 @@ describe('a chart download from the dashboard view', () => {
 			expect([...groups].some((g) => /^Q\d$/.test(String(g)))).toBe(false);
 		}
 	);
+});
+
+describe('the sidecar of the user’s own data', () => {
+	it('lists each loaded file with its hash, as the snapshot carries them', async () => {
+		const inputs = [{ name: 'my-usage.csv', table: 'usage_aggregate', sha256: 'ab'.repeat(32) }];
+		const file = await buildViewExport(
+			{ ...(await snapshotOf({})), inputs },
+			{
+				title: 'Usage funnel',
+				kind: 'usage',
+				format: 'csv',
+				now: new Date('2026-11-22T10:00:00Z'),
+				parquet: loadParquetNode
+			}
+		);
+		const pkg = JSON.parse(strFromU8(unzipSync(file.bytes)['datapackage.json']!));
+		expect(pkg.adoption_gap.inputs).toEqual(inputs);
+	});
 });
 
 describe('reproduceSpecOf', () => {

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#lib/db/database.ts';
 import { openInWorker } from '#lib/ingest/worker/client.ts';
 import { createWorkerHandler } from '#lib/ingest/worker/handler.ts';
 import type { FromWorker, WorkerLike } from '#lib/ingest/worker/protocol.ts';
-import { coverageOf, resetTables } from '#lib/workspace/engine.ts';
+import { coverageOf, inputsOf, resetTables } from '#lib/workspace/engine.ts';
 import { loadFile, readHead, type LoadProgress, type OpenFile } from '#lib/workspace/open-file.ts';
 import { suggestFor } from '#lib/workspace/suggest.ts';
 import { openDatabase } from '../ingest/ingest-helpers.ts';
@@ -76,6 +77,13 @@ describe('reading and loading a file as the page does', () => {
 		expect([survey.rowsRead, survey.rowsLoaded, survey.rowsRejected]).toEqual([3, 2, 1]);
 		expect(survey.issues.find((i) => i.code === 'duplicate_key')?.line).toBe(4);
 		expect(survey.districtMatch?.unmatched.map((u) => u.leaid)).toEqual(['0100009']);
+
+		// Expected hashes: node:crypto over the same bytes, independent of the app's Web Crypto call.
+		const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+		expect(inputsOf([reference, survey])).toEqual([
+			{ name: 'saipe.csv', table: 'districts', sha256: sha(SAIPE) },
+			{ name: 'survey.csv', table: 'survey_responses', sha256: sha(SURVEY) }
+		]);
 
 		const [coverage] = await coverageOf(db, [reference, survey]);
 		expect([coverage?.table, coverage?.districts, coverage?.matched]).toEqual([
