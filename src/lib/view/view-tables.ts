@@ -13,6 +13,8 @@ export const VIEW_UNITS_TABLE = 'view_units';
 export const VIEW_DISTRICTS_TABLE = 'view_districts';
 /** Statistics per district × product (and pooled), the table every filter change queries. */
 export const VIEW_CELLS_TABLE = 'view_cells';
+/** The pooled cells of every product set pooled since the cells were built, by `pooled_key`. */
+export const VIEW_POOLED_CACHE_TABLE = 'view_pooled_cache';
 
 /** The column holding a district's level under a scheme, e.g. `poverty_saipe_quartiles`. */
 export function povertyColumn(scheme: PovertySchemeId): SqlQuery {

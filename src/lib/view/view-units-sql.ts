@@ -10,6 +10,7 @@ import {
 	povertyColumn,
 	VIEW_CELLS_TABLE,
 	VIEW_DISTRICTS_TABLE,
+	VIEW_POOLED_CACHE_TABLE,
 	VIEW_UNITS_TABLE
 } from './view-tables.ts';
 
@@ -113,11 +114,16 @@ const POOLED_COUNTS = raw(
 );
 
 /**
- * The `POOLED` cells of the given products: each school's consistent units merged across the
- * products (counts added, so a student counts once per product) before the per-unit statistics
- * are taken, so clusters stay schools. Run after deleting the previous pooled cells.
+ * The `POOLED` cells of the given products, stored in `VIEW_POOLED_CACHE_TABLE` under `key`
+ * (`replace` starts the cache afresh, e.g. after the cells were rebuilt): each school's
+ * consistent units merged across the products (counts added, so a student counts once per
+ * product) before the per-unit statistics are taken, so clusters stay schools.
  */
-export function insertPooledCellsSql(products: readonly string[]): SqlQuery {
+export function cachePooledCellsSql(
+	products: readonly string[],
+	key: string,
+	replace: boolean
+): SqlQuery {
 	const ids = join(
 		products.map((id) => sql`${id}`),
 		', '
@@ -127,5 +133,20 @@ export function insertPooledCellsSql(products: readonly string[]): SqlQuery {
 	FROM ${raw(VIEW_UNITS_TABLE)}
 	WHERE product_id IN (${products.length ? ids : sql`NULL`}) AND NOT funnel_inconsistent
 	GROUP BY leaid, ncessch`;
-	return sql`INSERT INTO ${raw(VIEW_CELLS_TABLE)} BY NAME ${cellsSql(merged, sql`${POOLED}`)}`;
+	const cells = sql`SELECT ${key} AS pooled_key, * FROM (${cellsSql(merged, sql`${POOLED}`)})`;
+	return replace
+		? sql`CREATE OR REPLACE TEMP TABLE ${raw(VIEW_POOLED_CACHE_TABLE)} AS ${cells}`
+		: sql`INSERT INTO ${raw(VIEW_POOLED_CACHE_TABLE)} BY NAME ${cells}`;
+}
+
+/**
+ * Replaces the `POOLED` cells of `VIEW_CELLS_TABLE` with the cached ones stored under `key`, in
+ * one statement (one round trip to the engine's worker).
+ */
+export function usePooledCellsSql(key: string): SqlQuery {
+	const cells = raw(VIEW_CELLS_TABLE);
+	return sql`CREATE OR REPLACE TEMP TABLE ${cells} AS
+	SELECT * FROM ${cells} WHERE product_id <> ${POOLED}
+	UNION ALL BY NAME
+	SELECT * EXCLUDE (pooled_key) FROM ${raw(VIEW_POOLED_CACHE_TABLE)} WHERE pooled_key = ${key}`;
 }

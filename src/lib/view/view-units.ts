@@ -11,11 +11,11 @@ import {
 	createViewCellsSql,
 	createViewDistrictsSql,
 	createViewUnitsSql,
-	insertPooledCellsSql,
+	cachePooledCellsSql,
 	logWindowSql,
-	productsOfYearSql
+	productsOfYearSql,
+	usePooledCellsSql
 } from './view-units-sql.ts';
-import { POOLED, VIEW_CELLS_TABLE } from './view-tables.ts';
 
 export interface ViewProduct {
 	readonly id: string;
@@ -32,19 +32,24 @@ export interface ViewUnits {
 	readonly products: readonly ViewProduct[];
 }
 
-/** Which products the pooled cells of each database's table currently pool. */
-const pooledFor = new WeakMap<Database, string>();
+/** Per database: the product set the pooled cells pool now, and the sets already cached. */
+const pooledFor = new WeakMap<Database, { current: string | null; cached: Set<string> }>();
 
 /**
- * Makes the `POOLED` cells pool exactly `products` (rebuilt only when the set changes, e.g.
- * after a product filter change).
+ * Makes the `POOLED` cells pool exactly `products`. Each set is pooled once per cells table and
+ * cached, so switching the product filter back and forth costs one small statement.
  */
 export async function ensurePooledCells(db: Database, products: readonly string[]): Promise<void> {
 	const key = JSON.stringify(products);
-	if (pooledFor.get(db) === key) return;
-	await db.exec(`DELETE FROM ${VIEW_CELLS_TABLE} WHERE product_id = '${POOLED}'`);
-	await db.exec(insertPooledCellsSql(products));
-	pooledFor.set(db, key);
+	const pooled = pooledFor.get(db) ?? { current: null, cached: new Set<string>() };
+	if (pooled.current === key) return;
+	if (!pooled.cached.has(key)) {
+		await db.exec(cachePooledCellsSql(products, key, pooled.cached.size === 0));
+		pooled.cached.add(key);
+	}
+	await db.exec(usePooledCellsSql(key));
+	pooled.current = key;
+	pooledFor.set(db, pooled);
 }
 
 /** No poverty relation: units carry no level (levels come from `VIEW_DISTRICTS_TABLE`). */

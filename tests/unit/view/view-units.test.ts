@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#lib/db/database.ts';
-import { sql } from '#lib/db/sql.ts';
+import { join, sql } from '#lib/db/sql.ts';
 import { generateDemoData, type DemoData } from '#lib/demo/generate.ts';
 import { restrictToFilter, type LocaleGroup } from '#lib/filters/restrict.ts';
 import { summarizeFunnel } from '#lib/metrics/usage/funnel-groups.ts';
@@ -115,6 +115,25 @@ describe('usageView pooled over products', () => {
 		);
 		expectCloseDeep(view.pooled!.overall, pooledByHand(rows, null));
 		expectCloseDeep(view.pooled!.groups[3], pooledByHand(rows, 'Q4'));
+	});
+
+	it('pools the selected set after the product filter changes back and forth (cached sets)', async () => {
+		await reload();
+		const units = await build('aggregate');
+		const all = units.products.map((p) => p.id);
+		const two = all.slice(0, 2);
+		expect(all.length).toBeGreaterThan(2);
+		for (const products of [all, two, all, two]) {
+			const view = await usageView(db, units, { ...DEFAULT_VIEW_STATE, products });
+			const rows = await db.query<FunnelUnitRow & { grp: string | null }>(
+				sql`SELECT u.*, nullif(d.poverty_saipe_quartiles, 'unknown') AS grp FROM view_units u JOIN view_districts d USING (leaid) WHERE u.product_id IN (${join(
+					products.map((id) => sql`${id}`),
+					', '
+				)}) ORDER BY product_id, leaid, ncessch`
+			);
+			expectCloseDeep(view.pooled!.overall, pooledByHand(rows, null));
+			expectCloseDeep(view.pooled!.groups[0], pooledByHand(rows, 'Q1'));
+		}
 	});
 });
 
