@@ -114,16 +114,11 @@ const POOLED_COUNTS = raw(
 );
 
 /**
- * The `POOLED` cells of the given products, stored in `VIEW_POOLED_CACHE_TABLE` under `key`
- * (`replace` starts the cache afresh, e.g. after the cells were rebuilt): each school's
- * consistent units merged across the products (counts added, so a student counts once per
- * product) before the per-unit statistics are taken, so clusters stay schools.
+ * The `POOLED` cells of the given products: each school's consistent units merged across the
+ * products (counts added, so a student counts once per product) before the per-unit statistics
+ * are taken, so clusters stay schools.
  */
-export function cachePooledCellsSql(
-	products: readonly string[],
-	key: string,
-	replace: boolean
-): SqlQuery {
+function pooledCellsSql(products: readonly string[]): SqlQuery {
 	const ids = join(
 		products.map((id) => sql`${id}`),
 		', '
@@ -133,7 +128,24 @@ export function cachePooledCellsSql(
 	FROM ${raw(VIEW_UNITS_TABLE)}
 	WHERE product_id IN (${products.length ? ids : sql`NULL`}) AND NOT funnel_inconsistent
 	GROUP BY leaid, ncessch`;
-	const cells = sql`SELECT ${key} AS pooled_key, * FROM (${cellsSql(merged, sql`${POOLED}`)})`;
+	return cellsSql(merged, sql`${POOLED}`);
+}
+
+/** Adds the `POOLED` cells of `products` to `VIEW_CELLS_TABLE`, which must hold none yet. */
+export function insertPooledCellsSql(products: readonly string[]): SqlQuery {
+	return sql`INSERT INTO ${raw(VIEW_CELLS_TABLE)} BY NAME ${pooledCellsSql(products)}`;
+}
+
+/**
+ * Stores the `POOLED` cells of `products` in `VIEW_POOLED_CACHE_TABLE` under `key` (`replace`
+ * starts the cache afresh, e.g. after the cells were rebuilt).
+ */
+export function cachePooledCellsSql(
+	products: readonly string[],
+	key: string,
+	replace: boolean
+): SqlQuery {
+	const cells = sql`SELECT ${key} AS pooled_key, * FROM (${pooledCellsSql(products)})`;
 	return replace
 		? sql`CREATE OR REPLACE TEMP TABLE ${raw(VIEW_POOLED_CACHE_TABLE)} AS ${cells}`
 		: sql`INSERT INTO ${raw(VIEW_POOLED_CACHE_TABLE)} BY NAME ${cells}`;
