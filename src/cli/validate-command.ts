@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { createNodeDatabase } from '../lib/db/node.ts';
+import { sha256Hex } from '../lib/export/hash.ts';
 import { ingestFile } from '../lib/ingest/ingest-file.ts';
 import type { ColumnMapping } from '../lib/ingest/mapping/mapping.ts';
 import { presetFor } from '../lib/ingest/mapping/presets.ts';
@@ -62,7 +63,9 @@ export async function runValidate(
 			const bytes = await read(path);
 			const name = basename(path);
 			const mapping = mappings.get(option) ?? (await defaultMapping(option, name, bytes));
-			files.push(await ingestFile(db, name, bytes, mapping ? { mapping } : {}));
+			const report = await ingestFile(db, name, bytes, mapping ? { mapping } : {});
+			// The file's content hash, as the browser's report gives it.
+			files.push({ ...report, sha256: await sha256Hex(bytes) });
 		}
 		const report = validationReport(files, await coverageOf(db, files));
 		const text =

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,13 +57,18 @@ describe('adoption-gap validate', () => {
 			});
 			const parsed = parseMapping(readFileSync(SURVEY_MAPPING, 'utf8'));
 			if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-			const survey = await ingestFile(db, 'state-survey-excel-1252.csv', readFileSync(SURVEY), {
+			const surveyBytes = readFileSync(SURVEY);
+			const survey = await ingestFile(db, 'state-survey-excel-1252.csv', surveyBytes, {
 				mapping: parsed.mapping
 			});
 			const coverage = await coverageOf(db, [districts, survey]);
-			expect(report).toEqual(
-				JSON.parse(JSON.stringify({ version: 1, files: [districts, survey], coverage }))
-			);
+			// Each file also carries the SHA-256 of its bytes, computed here by node:crypto.
+			const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+			const files = [
+				{ ...districts, sha256: sha256(districtBytes) },
+				{ ...survey, sha256: sha256(surveyBytes) }
+			];
+			expect(report).toEqual(JSON.parse(JSON.stringify({ version: 1, files, coverage })));
 		} finally {
 			await db.close();
 		}
