@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { exportFiles, zipFiles } from '../lib/export/bundle.ts';
 import { exportFileName } from '../lib/export/file-name.ts';
 import { loadParquetNode } from '../lib/export/parquet-node.ts';
-import { canonicalCsv, REPRODUCE_TABLES, reproduceScript } from '../lib/export/sql-script.ts';
+import { logUnitsOf, reproduceFiles } from '../lib/export/reproduce-files.ts';
+import type { ReproduceSpec } from '../lib/export/sql-script.ts';
 import { districtTable, figureTable, type ExportTable } from '../lib/export/table.ts';
 import type { FigureRow } from '../lib/report/figure-row.ts';
 import { districtSpreads } from '../lib/view/district-rates.ts';
 import type { ViewSlice } from '../lib/view/funnel-stats-sql.ts';
-import { buildViewUnits } from '../lib/view/view-units.ts';
+import { buildViewUnits, type ViewUnits } from '../lib/view/view-units.ts';
 import type { ComputedFigures } from './figures.ts';
 import { withFigures } from './figures.ts';
 import type { ExportOptions } from './options.ts';
@@ -24,8 +25,11 @@ const CLI_VIEW = {
 	levels: []
 } as const satisfies ViewSlice;
 
-/** What the figures cover, for the reproduction script: survey waves, usage year and products. */
-function reproduceSpec(rows: readonly FigureRow[], year: number | null, fromLogs: boolean) {
+/**
+ * What the figures cover, for the reproduction script: survey waves, and the usage year and
+ * products with the units of those evaluated from logs (`units` built for the figures' year).
+ */
+function reproduceSpec(rows: readonly FigureRow[], units: ViewUnits | null): ReproduceSpec {
 	const surveys = new Map(
 		rows
 			.filter((r) => r.dataset !== 'usage')
@@ -40,14 +44,37 @@ function reproduceSpec(rows: readonly FigureRow[], year: number | null, fromLogs
 				}
 			])
 	);
-	const products = [...new Set(rows.filter((r) => r.dataset === 'usage').map((r) => r.product_id))];
+	const products = usageProducts(rows);
 	return {
 		surveys: [...surveys.values()],
-		usage:
-			products.length && year !== null && !fromLogs
-				? { schoolYear: year, products, pooled: false, view: CLI_VIEW }
-				: null
+		usage: units
+			? {
+					schoolYear: units.schoolYear,
+					products,
+					pooled: false,
+					view: CLI_VIEW,
+					fromLogs: logUnitsOf(units, products)
+				}
+			: null
 	};
+}
+
+function usageProducts(rows: readonly FigureRow[]): string[] {
+	return [...new Set(rows.filter((r) => r.dataset === 'usage').map((r) => r.product_id))];
+}
+
+/**
+ * The dashboard's units table for the usage figures' year and source (logs when loaded, with the
+ * default rules, as `metrics` evaluates them), or null without usage figures.
+ */
+async function usageUnits(computed: ComputedFigures): Promise<ViewUnits | null> {
+	if (computed.year === null || !usageProducts(computed.rows).length) return null;
+	const fromLogs = computed.inputs.some((i) => i.table === 'usage_student_week');
+	return buildViewUnits(computed.db, {
+		schoolYear: computed.year,
+		source: fromLogs ? 'logs' : 'aggregate',
+		rules: {}
+	});
 }
 
 /**
@@ -57,18 +84,9 @@ function reproduceSpec(rows: readonly FigureRow[], year: number | null, fromLogs
  */
 async function districtRates(
 	computed: ComputedFigures,
-	levels: readonly string[],
-	fromLogs: boolean
+	levels: readonly string[]
 ): Promise<ExportTable[]> {
-	const products = [
-		...new Set(computed.rows.filter((r) => r.dataset === 'usage').map((r) => r.product_id))
-	];
-	if (computed.year === null || !products.length) return [];
-	await buildViewUnits(computed.db, {
-		schoolYear: computed.year,
-		source: fromLogs ? 'logs' : 'aggregate',
-		rules: {}
-	});
+	const products = usageProducts(computed.rows);
 	const view = { ...CLI_VIEW, levels };
 	return [
 		districtTable(
@@ -99,23 +117,9 @@ export async function runExport(
 			{ name: 'wave', values: options.wave ? [options.wave] : [] }
 		];
 		const name = exportFileName('figures', filters, now, 'zip');
-		const fromLogs = computed.inputs.some((i) => i.table === 'usage_student_week');
-		const encoder = new TextEncoder();
-		const extras = [
-			...(await Promise.all(
-				REPRODUCE_TABLES.map(async (t) => ({
-					name: `${t}.csv`,
-					bytes: encoder.encode(await canonicalCsv(computed.db, t))
-				}))
-			)),
-			{
-				name: 'reproduce.sql',
-				bytes: encoder.encode(
-					reproduceScript(reproduceSpec(computed.rows, computed.year, fromLogs))
-				)
-			}
-		];
-		const districts = await districtRates(computed, options.povertyLevel, fromLogs);
+		const units = await usageUnits(computed);
+		const extras = await reproduceFiles(computed.db, reproduceSpec(computed.rows, units));
+		const districts = units ? await districtRates(computed, options.povertyLevel) : [];
 		const files = await exportFiles(
 			[table, ...districts],
 			options.format,

@@ -1,11 +1,11 @@
-import type { Database } from '../db/database.ts';
 import { identifier, join, literal, raw, sql, type SqlQuery, type SqlValue } from '../db/sql.ts';
 import type { GroupBy as SurveyGroupBy, Weighting } from '../metrics/survey/analysis-rows.ts';
 import { surveyRateQuery } from '../metrics/survey/rate-query.ts';
+import { formatDosageRule, type DosageRule } from '../dosage/rule.ts';
 import { usageFunnelAggregatesSql } from '../metrics/usage/usage-funnel-aggregates.ts';
 import type { PovertySchemeId } from '../poverty/schemes.ts';
 import { createTableSql, insertCanonicalCsvSql } from '../schema/ddl.ts';
-import { TABLES, type TableName } from '../schema/tables.ts';
+import { DISTRICTS, SURVEY_RESPONSES, USAGE_AGGREGATE, type TableSpec } from '../schema/tables.ts';
 import { funnelStatsSql, type ViewSlice } from '../view/funnel-stats-sql.ts';
 import { groupSpecs } from '../view/groups.ts';
 import { NO_POVERTY } from '../view/view-units.ts';
@@ -16,13 +16,14 @@ import {
 	insertPooledCellsSql
 } from '../view/view-units-sql.ts';
 import { APP_VERSION } from '../version.ts';
+import { USAGE_UNITS } from './usage-units.ts';
 
 /** The canonical tables a reproduction reads: district and school level only, never students. */
-export const REPRODUCE_TABLES = [
-	'districts',
-	'survey_responses',
-	'usage_aggregate'
-] as const satisfies readonly TableName[];
+export const REPRODUCE_TABLES: readonly TableSpec[] = [
+	DISTRICTS,
+	SURVEY_RESPONSES,
+	USAGE_AGGREGATE
+];
 
 function valueLiteral(value: SqlValue): string {
 	if (value === null) return 'NULL';
@@ -71,26 +72,6 @@ export function inlineParams(query: SqlQuery): string {
 	return out;
 }
 
-/**
- * A table as it is loaded (filters applied) in canonical CSV: the canonical columns in order,
- * each value as DuckDB prints it (so decimals and dates are exact), empty for NULL.
- */
-export async function canonicalCsv(db: Database, table: TableName): Promise<string> {
-	const spec = TABLES.find((t) => t.name === table)!;
-	const columns = spec.columns.map((c) => c.name);
-	const rows = await db.query<Record<string, string | null>>(
-		sql`SELECT ${join(
-			columns.map((c) => sql`CAST(${identifier(c)} AS VARCHAR) AS ${identifier(c)}`),
-			', '
-		)} FROM ${identifier(table)} ORDER BY ALL`
-	);
-	const { default: Papa } = await import('papaparse');
-	return `${Papa.unparse(
-		{ fields: columns, data: rows.map((r) => columns.map((c) => r[c] ?? '')) },
-		{ newline: '\n' }
-	)}\n`;
-}
-
 /** One survey analysis a script rebuilds (the training outcome, as `trainingByPoverty`). */
 export interface SurveySpec {
 	readonly surveyId: string;
@@ -110,7 +91,37 @@ export interface ReproduceSpec {
 		readonly pooled: boolean;
 		/** The grouping and district filters (usage figures are cut by them, surveys are not). */
 		readonly view: ViewSlice;
+		/**
+		 * Products whose units the app evaluated from student-week logs, each with its dosage rule
+		 * (null for none) and window: the script reads them from `usage_units.csv`.
+		 */
+		readonly fromLogs: readonly LogUnits[];
 	} | null;
+}
+
+/** A product whose funnel units were derived from student-week logs. */
+export interface LogUnits {
+	readonly product: string;
+	readonly rule: DosageRule | null;
+	readonly window: { readonly start: string; readonly end: string };
+}
+
+/** The canonical tables a script loads: `usage_units` too when units come from logs. */
+export function reproduceTables(spec: ReproduceSpec): readonly TableSpec[] {
+	return spec.usage?.fromLogs.length ? [...REPRODUCE_TABLES, USAGE_UNITS] : REPRODUCE_TABLES;
+}
+
+/** Header lines naming the products read from `usage_units.csv`, their rules and windows. */
+function logUnitsNote(fromLogs: readonly LogUnits[]): string[] {
+	if (!fromLogs.length) return [];
+	return [
+		'-- usage_units.csv holds the funnel counts per school that the app evaluated from the',
+		'-- student-week logs (never included), for these products, rules and analysis windows:',
+		...fromLogs.map(
+			(l) =>
+				`--   ${JSON.stringify(l.product)}: ${l.rule ? formatDosageRule(l.rule) : 'no rule'} (${l.window.start} to ${l.window.end})`
+		)
+	];
 }
 
 /** A group's count: NULL when any included unit's count is unknown (`funnelRowFromStats`). */
@@ -139,16 +150,19 @@ function usageStatements(usage: NonNullable<ReproduceSpec['usage']>): {
 	build: string[];
 	figures: string;
 } {
-	const { schoolYear, products, pooled, view } = usage;
+	const { schoolYear, products, pooled, view, fromLogs } = usage;
+	const logged = new Set(fromLogs.map((l) => l.product));
 	const scope = {
 		schoolYear,
 		windowStart: `${schoolYear}-07-01`,
 		windowEnd: `${schoolYear + 1}-06-30`,
-		rules: new Map(products.map((p) => [p, null]))
+		rules: new Map(products.filter((p) => !logged.has(p)).map((p) => [p, null]))
 	};
+	const units = [usageFunnelAggregatesSql({ scope, poverty: NO_POVERTY })];
+	if (logged.size) units.push(sql`SELECT * FROM ${identifier(USAGE_UNITS.name)}`);
 	const build = [
 		createViewDistrictsSql(schoolYear),
-		createViewUnitsSql([[usageFunnelAggregatesSql, { scope, poverty: NO_POVERTY }]]),
+		createViewUnitsSql(units),
 		createViewCellsSql(products),
 		...(pooled ? [insertPooledCellsSql(products)] : [])
 	];
@@ -192,10 +206,10 @@ function surveyQuery(survey: SurveySpec): string {
  * the app's code, not here; the bundle's datapackage.json documents them.
  */
 export function reproduceScript(spec: ReproduceSpec): string {
-	const load = REPRODUCE_TABLES.flatMap((name) => {
-		const table = TABLES.find((t) => t.name === name)!;
-		return [createTableSql(table).text, insertCanonicalCsvSql(table, `${name}.csv`).text];
-	});
+	const load = reproduceTables(spec).flatMap((table) => [
+		createTableSql(table).text,
+		insertCanonicalCsvSql(table, `${table.name}.csv`).text
+	]);
 	const usage = spec.usage ? usageStatements(spec.usage) : null;
 	const figures = [...spec.surveys.map(surveyQuery), ...(usage ? [usage.figures] : [])];
 	const header = [
@@ -204,7 +218,8 @@ export function reproduceScript(spec: ReproduceSpec): string {
 		'-- grouping and district filters are written into the usage query (never cutting the survey).',
 		'-- Run in that folder: duckdb < reproduce.sql. Intervals and disclosure control are the',
 		"-- app's (see datapackage.json); survey n is unweighted respondents, usage n the rate's",
-		'-- denominator in students.'
+		'-- denominator in students.',
+		...logUnitsNote(spec.usage?.fromLogs ?? [])
 	].join('\n');
 	const select = figures.length
 		? `SELECT * FROM (\n${figures.map((f) => `SELECT * FROM (${f})`).join('\nUNION ALL\n')}\n) ORDER BY ALL`

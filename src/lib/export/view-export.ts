@@ -19,12 +19,8 @@ import type { ExportProvenance, InputHash } from './datapackage.ts';
 import { exportFileName, type NamedFilter } from './file-name.ts';
 import type { ParquetModule } from './parquet.ts';
 import { recordQueries } from './recorder.ts';
-import {
-	canonicalCsv,
-	REPRODUCE_TABLES,
-	reproduceScript,
-	type ReproduceSpec
-} from './sql-script.ts';
+import { logUnitsOf, reproduceFiles } from './reproduce-files.ts';
+import type { ReproduceSpec } from './sql-script.ts';
 import { districtTable, figureTable, type ExportTable } from './table.ts';
 import { usageViewFigures } from './view-figures.ts';
 
@@ -96,23 +92,14 @@ async function viewTables(
 }
 
 /**
- * What the "copy as SQL" script of a view rebuilds, or why it cannot: survey figures grouped as
- * the screen groups them, and usage figures from the supplied aggregates with the view's
- * grouping, district filters and products. Student-week logs (edited dosage rules) are
- * student-level data the bundle never holds, so those views have no script.
+ * What the "copy as SQL" script of a view rebuilds: survey figures grouped as the screen groups
+ * them, and usage figures with the view's grouping, district filters and products, from the
+ * supplied aggregates or, for products evaluated from student-week logs, from the school-level
+ * units the app derived under the rules in force (`usage_units.csv`; the logs are never exported).
  */
-export function reproduceSpecOf(
-	snapshot: ViewSnapshot,
-	kind: ExportKind
-): { spec: ReproduceSpec } | { reason: string } {
+export function reproduceSpecOf(snapshot: ViewSnapshot, kind: ExportKind): ReproduceSpec {
 	const { catalog, state } = snapshot;
 	const usage = kind !== 'training' ? snapshot.usage : null;
-	if (usage && usage.units.source !== 'aggregate') {
-		return {
-			reason:
-				'Copy as SQL rebuilds figures from district- and school-level files; usage computed from student-week logs needs the logs, which exports never include.'
-		};
-	}
 	const wave = effectiveWave(state, catalog);
 	const surveys =
 		kind !== 'usage' && wave !== null
@@ -130,37 +117,18 @@ export function reproduceSpecOf(
 		? selectedProducts(usage.units.products, usage.state).map((p) => p.id)
 		: [];
 	return {
-		spec: {
-			surveys,
-			usage:
-				usage && products.length
-					? {
-							schoolYear: usage.units.schoolYear,
-							products,
-							pooled: products.length > 1,
-							view: usage.state
-						}
-					: null
-		}
+		surveys,
+		usage:
+			usage && products.length
+				? {
+						schoolYear: usage.units.schoolYear,
+						products,
+						pooled: products.length > 1,
+						view: usage.state,
+						fromLogs: logUnitsOf(usage.units, products)
+					}
+				: null
 	};
-}
-
-/** The canonical CSVs and `reproduce.sql` of a view, when it can be reproduced. */
-async function reproduceFiles(
-	snapshot: ViewSnapshot,
-	kind: ExportKind
-): Promise<{ name: string; bytes: Uint8Array }[]> {
-	const result = reproduceSpecOf(snapshot, kind);
-	if (!('spec' in result)) return [];
-	const encoder = new TextEncoder();
-	const csvs = [];
-	for (const table of REPRODUCE_TABLES) {
-		csvs.push({
-			name: `${table}.csv`,
-			bytes: encoder.encode(await canonicalCsv(snapshot.db, table))
-		});
-	}
-	return [...csvs, { name: 'reproduce.sql', bytes: encoder.encode(reproduceScript(result.spec)) }];
 }
 
 /**
@@ -218,7 +186,7 @@ export async function buildViewExport(
 		{ parquet: options.parquet },
 		{
 			name: name.replace(/\.zip$/, '').toLowerCase(),
-			extras: await reproduceFiles(snapshot, options.kind)
+			extras: await reproduceFiles(snapshot.db, reproduceSpecOf(snapshot, options.kind))
 		}
 	);
 	return { name, bytes: zipFiles(files) };

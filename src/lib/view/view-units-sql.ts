@@ -1,5 +1,4 @@
 import { join, raw, sql, type SqlQuery } from '../db/sql.ts';
-import type { UnitFunnelParams } from '../metrics/usage/usage-funnel-students.ts';
 import { districtPovertyQuery } from '../poverty/district-poverty.ts';
 import { COUNT_FIELDS } from '../metrics/usage/funnel-rates.ts';
 import { sumStatColumnsSql, unitStatColumnsSql } from './funnel-stats-sql.ts';
@@ -71,16 +70,14 @@ export function createViewDistrictsSql(schoolYear: number): SqlQuery {
 }
 
 /**
- * Replaces `VIEW_UNITS_TABLE` with the funnel units of both grains: `usageFunnelStudentsSql`
- * for products read from logs and `usageFunnelAggregatesSql` for the rest, each built with an
- * empty poverty relation (levels come from `VIEW_DISTRICTS_TABLE`).
+ * Replaces `VIEW_UNITS_TABLE` with the funnel units of every grain, matched by column name:
+ * `usageFunnelStudentsSql` for products read from logs and `usageFunnelAggregatesSql` for the
+ * rest, each built with an empty poverty relation (levels come from `VIEW_DISTRICTS_TABLE`).
  */
-export function createViewUnitsSql(
-	grains: readonly [(p: UnitFunnelParams) => SqlQuery, UnitFunnelParams][]
-): SqlQuery {
+export function createViewUnitsSql(grains: readonly SqlQuery[]): SqlQuery {
 	const units = join(
-		grains.map(([build, params]) => sql`SELECT * FROM (${build(params)})`),
-		' UNION ALL '
+		grains.map((grain) => sql`SELECT * FROM (${grain})`),
+		' UNION ALL BY NAME '
 	);
 	return sql`CREATE OR REPLACE TEMP TABLE ${raw(VIEW_UNITS_TABLE)} AS ${units}`;
 }

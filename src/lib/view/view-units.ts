@@ -97,8 +97,8 @@ export async function buildViewUnits(
 	await db.exec(createViewDistrictsSql(schoolYear));
 	await db.exec(
 		createViewUnitsSql([
-			[usageFunnelStudentsSql, { scope: scope(true), poverty: NO_POVERTY }],
-			[usageFunnelAggregatesSql, { scope: scope(false), poverty: NO_POVERTY }]
+			usageFunnelStudentsSql({ scope: scope(true), poverty: NO_POVERTY }),
+			usageFunnelAggregatesSql({ scope: scope(false), poverty: NO_POVERTY })
 		])
 	);
 	await db.exec(createViewCellsSql(listed.map((p) => p.id)));

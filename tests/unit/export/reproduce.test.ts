@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,15 +6,20 @@ import type { Database } from '#lib/db/database.ts';
 import { createNodeDatabase } from '#lib/db/node.ts';
 import { sql } from '#lib/db/sql.ts';
 import { generateDemoData } from '#lib/demo/generate.ts';
-import { inlineParams, REPRODUCE_TABLES } from '#lib/export/sql-script.ts';
+import { inlineParams } from '#lib/export/sql-script.ts';
 import type { FigureRow } from '#lib/report/figure-row.ts';
 import { main } from '../../../src/cli/main.ts';
 
-const INPUTS = {
+const AGGREGATE_INPUTS = {
 	'--survey': 'survey_responses',
 	'--districts': 'districts',
 	'--usage': 'usage_aggregate',
 	'--products': 'products'
+} as const;
+const LOG_INPUTS = {
+	...AGGREGATE_INPUTS,
+	'--usage': 'usage_student_week',
+	'--roster': 'usage_roster'
 } as const;
 
 let inputDir: string;
@@ -26,9 +31,12 @@ beforeAll(async () => {
 });
 
 /** `adoption-gap export` into a folder; returns the folder. */
-async function exportBundle(filters: string[]): Promise<string> {
+async function exportBundle(
+	filters: string[],
+	files: Record<string, string> = AGGREGATE_INPUTS
+): Promise<string> {
 	const out = join(mkdtempSync(join(tmpdir(), 'ag-bundle-')), 'bundle');
-	const inputs = Object.entries(INPUTS).flatMap(([flag, t]) => [flag, join(inputDir, `${t}.csv`)]);
+	const inputs = Object.entries(files).flatMap(([flag, t]) => [flag, join(inputDir, `${t}.csv`)]);
 	let log = '';
 	const args = ['export', ...inputs, ...filters, '--mode', 'research', '--format', 'json'];
 	const code = await main([...args, '--out', out], {
@@ -54,13 +62,10 @@ async function runScript(bundle: string): Promise<ScriptRow[]> {
 	const db: Database = await createNodeDatabase();
 	try {
 		let script = readFileSync(join(bundle, 'reproduce.sql'), 'utf8');
-		for (const table of REPRODUCE_TABLES) {
-			const path = await db.registerFile(
-				`bundle/${table}.csv`,
-				readFileSync(join(bundle, `${table}.csv`))
-			);
+		for (const name of readdirSync(bundle).filter((f) => f.endsWith('.csv'))) {
+			const path = await db.registerFile(`bundle/${name}`, readFileSync(join(bundle, name)));
 			// The engine reads only registered files: point the script's relative names at them.
-			script = script.replaceAll(`'${table}.csv'`, `'${path}'`);
+			script = script.replaceAll(`'${name}'`, `'${path}'`);
 		}
 		return await db.query<ScriptRow>(script);
 	} finally {
@@ -70,13 +75,20 @@ async function runScript(bundle: string): Promise<ScriptRow[]> {
 
 describe('"copy as SQL": the script rebuilds the exported point estimates and counts', () => {
 	it.each([
-		['no filter', []],
+		['no filter', [], AGGREGATE_INPUTS],
 		[
 			'three states and towns',
-			['--state', 'TX', '--state', 'OH', '--state', 'GA', '--locale', 'town']
-		]
-	])('%s', async (_, filters) => {
-		const bundle = await exportBundle(filters as string[]);
+			['--state', 'TX', '--state', 'OH', '--state', 'GA', '--locale', 'town'],
+			AGGREGATE_INPUTS
+		],
+		['student-week logs (through the units the app derived)', [], LOG_INPUTS]
+	])('%s', async (_, filters, inputs) => {
+		const bundle = await exportBundle(filters as string[], inputs);
+		const fromLogs = inputs === LOG_INPUTS;
+		expect(readdirSync(bundle).includes('usage_units.csv')).toBe(fromLogs);
+		if (fromLogs) {
+			expect(readFileSync(join(bundle, 'reproduce.sql'), 'utf8')).toMatch(/usage_units\.csv holds/);
+		}
 		const figures = JSON.parse(readFileSync(join(bundle, 'figures.json'), 'utf8')) as FigureRow[];
 		const script = await runScript(bundle);
 		const shown = figures.filter((f) => f.estimate !== null);

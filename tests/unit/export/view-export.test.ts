@@ -4,43 +4,42 @@ import type { Database } from '#lib/db/database.ts';
 import { createNodeDatabase } from '#lib/db/node.ts';
 import { generateDemoData } from '#lib/demo/generate.ts';
 import { loadParquetNode } from '#lib/export/parquet-node.ts';
-import { REPRODUCE_TABLES } from '#lib/export/sql-script.ts';
-import { buildViewExport, reproduceSpecOf, type ViewSnapshot } from '#lib/export/view-export.ts';
+import { USAGE_UNITS } from '#lib/export/usage-units.ts';
+import { buildViewExport, type ViewSnapshot } from '#lib/export/view-export.ts';
 import type { FigureRow } from '#lib/report/figure-row.ts';
-import { loadCatalog } from '#lib/view/catalog.ts';
+import { loadCatalog, type DataCatalog } from '#lib/view/catalog.ts';
 import { usageView } from '#lib/view/usage-view.ts';
 import { DEFAULT_VIEW_STATE, type ViewState } from '#lib/view/view-state.ts';
-import { buildViewUnits } from '#lib/view/view-units.ts';
+import { buildViewUnits, type ViewUnits } from '#lib/view/view-units.ts';
 import { createSchemaDatabase, loadCsv } from '../../helpers/schema-db.ts';
 
 let db: Database;
-let snapshotOf: (patch: Partial<ViewState>) => Promise<ViewSnapshot>;
+let catalog: DataCatalog;
+let units: ViewUnits;
 
 beforeAll(async () => {
 	db = await createSchemaDatabase();
-	for (const f of (await generateDemoData()).files) {
-		if (f.table !== 'usage_student_week' && f.table !== 'usage_roster') {
-			await loadCsv(db, f.table, f.text);
-		}
-	}
-	const options = { dataVersion: 'test', origin: 'demo' as const, hasLogs: false };
-	const catalog = await loadCatalog(db, { ...options, surveyId: 'demo-asdp' });
-	const units = await buildViewUnits(db, { schoolYear: 2024, source: 'aggregate', rules: {} });
-	snapshotOf = async (patch) => {
-		const state = { ...DEFAULT_VIEW_STATE, ...patch };
-		const view = await usageView(db, units, state);
-		return {
-			db,
-			catalog,
-			state,
-			usage: { view, units, state },
-			spreads: [],
-			url: 'http://localhost/usage',
-			inputs: []
-		};
-	};
+	for (const f of (await generateDemoData()).files) await loadCsv(db, f.table, f.text);
+	const options = { dataVersion: 'test', origin: 'demo' as const, hasLogs: true };
+	catalog = await loadCatalog(db, { ...options, surveyId: 'demo-asdp' });
+	units = await buildViewUnits(db, { schoolYear: 2024, source: 'aggregate', rules: {} });
 });
 afterAll(() => db?.close());
+
+/** The dashboard's snapshot of a view of the current units. */
+async function snapshotOf(patch: Partial<ViewState>): Promise<ViewSnapshot> {
+	const state = { ...DEFAULT_VIEW_STATE, ...patch };
+	const view = await usageView(db, units, state);
+	return {
+		db,
+		catalog,
+		state,
+		usage: { view, units, state },
+		spreads: [],
+		url: 'http://localhost/usage',
+		inputs: []
+	};
+}
 
 async function download(patch: Partial<ViewState>) {
 	const file = await buildViewExport(await snapshotOf(patch), {
@@ -58,9 +57,9 @@ async function runScript(files: Record<string, Uint8Array>) {
 	const fresh = await createNodeDatabase();
 	try {
 		let script = strFromU8(files['reproduce.sql']!);
-		for (const table of REPRODUCE_TABLES) {
-			const path = await fresh.registerFile(`bundle/${table}.csv`, files[`${table}.csv`]!);
-			script = script.replaceAll(`'${table}.csv'`, `'${path}'`);
+		for (const name of Object.keys(files).filter((f) => f.endsWith('.csv'))) {
+			const path = await fresh.registerFile(`bundle/${name}`, files[name]!);
+			script = script.replaceAll(`'${name}'`, `'${path}'`);
 		}
 		return await fresh.query<Record<string, string | number | null>>(script);
 	} finally {
@@ -156,14 +155,41 @@ describe('the sidecar of the user’s own data', () => {
 	});
 });
 
-describe('reproduceSpecOf', () => {
-	it('gives the reason instead of a script when usage comes from student-week logs', async () => {
-		const snapshot = await snapshotOf({});
-		const fromLogs = {
-			...snapshot,
-			usage: { ...snapshot.usage!, units: { ...snapshot.usage!.units, source: 'logs' as const } }
-		};
-		expect(reproduceSpecOf(fromLogs, 'all')).toEqual({ reason: expect.stringMatching(/logs/) });
-		expect(reproduceSpecOf(fromLogs, 'training')).toHaveProperty('spec');
+// Usage from student-week logs: the screen's figures come from evaluating every student against
+// the rules; the bundle holds only the school-level units that evaluation gave (never the logs).
+describe('a download of a view computed from student-week logs with an edited rule', () => {
+	const stricter = '{"minutes_per_week_mean":{">=":45},"min_eligible_weeks":6}';
+	beforeAll(async () => {
+		units = await buildViewUnits(db, {
+			schoolYear: 2024,
+			source: 'logs',
+			rules: { 'demo-ai-tutor': stricter }
+		});
+	});
+	afterAll(async () => {
+		units = await buildViewUnits(db, { schoolYear: 2024, source: 'aggregate', rules: {} });
+	});
+
+	it('bundles the derived school-level units, and its script rebuilds every exact figure', async () => {
+		const { files } = await download({ source: 'logs' });
+		const header = strFromU8(files['usage_units.csv']!).split('\n')[0];
+		expect(header).toBe(USAGE_UNITS.columns.map((c) => c.name).join(','));
+		expect(Object.keys(files).some((f) => /student_week|roster/.test(f))).toBe(false);
+		const script = strFromU8(files['reproduce.sql']!);
+		expect(script).toContain('"demo-ai-tutor": {"minutes_per_week_mean":{">=":45}');
+		const exact = await expectReproduced(files);
+		const tutor = exact.filter((f) => f.product_id === 'demo-ai-tutor');
+		expect(tutor.some((f) => f.metric === 'dosage_rate_access')).toBe(true);
+		expect(exact.some((f) => f.product_id === 'all-products')).toBe(true);
+	});
+
+	it('rebuilds a filtered, regrouped view of the logs', async () => {
+		const { files } = await download({
+			source: 'logs',
+			groupBy: 'locale',
+			states: ['TX', 'OH', 'GA', 'CA', 'NY', 'FL']
+		});
+		const exact = await expectReproduced(files);
+		expect(exact.filter((f) => f.dataset === 'usage').length).toBeGreaterThan(4);
 	});
 });
