@@ -2,6 +2,7 @@ import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { openDatabase, QUERY_CONFIG, withTimeout, type Database } from './database.ts';
 import { EngineStartError } from './errors.ts';
+import { StatementCache } from './statement-cache.ts';
 
 /** How long the engine may take to start before the user is told why it did not. */
 export const START_TIMEOUT_MS = 30_000;
@@ -34,15 +35,10 @@ async function start(): Promise<Database> {
 	await bindings.instantiate(new URL(wasmUrl, location.href).href);
 	await bindings.open({ query: QUERY_CONFIG });
 	const connection = await bindings.connect();
+	const statements = new StatementCache((text) => connection.prepare(text));
 	return openDatabase({
-		async run(text, params) {
-			if (params.length === 0) return connection.query(text);
-			const statement = await connection.prepare(text);
-			try {
-				return await statement.query(...params);
-			} finally {
-				await statement.close();
-			}
+		run(text, params) {
+			return params.length === 0 ? connection.query(text) : statements.run(text, params);
 		},
 		async registerFile(path, data) {
 			await bindings.registerFileBuffer(path, data);
@@ -51,6 +47,7 @@ async function start(): Promise<Database> {
 			await bindings.dropFile(path);
 		},
 		async close() {
+			await statements.clear();
 			await connection.close();
 			await bindings.terminate();
 		}

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { openDatabase, QUERY_CONFIG, type Database } from './database.ts';
+import { StatementCache } from './statement-cache.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -19,15 +20,17 @@ export async function createNodeDatabase(): Promise<Database> {
 	await bindings.instantiate();
 	bindings.open({ query: QUERY_CONFIG });
 	const connection = bindings.connect();
+	// The browser's cache of prepared statements, so every test runs queries the way it does.
+	const statements = new StatementCache(async (text) => {
+		const statement = connection.prepare(text);
+		return {
+			query: async (...params) => statement.query(...params),
+			close: async () => statement.close()
+		};
+	});
 	return openDatabase({
 		async run(text, params) {
-			if (params.length === 0) return connection.query(text);
-			const statement = connection.prepare(text);
-			try {
-				return statement.query(...params);
-			} finally {
-				statement.close();
-			}
+			return params.length === 0 ? connection.query(text) : statements.run(text, params);
 		},
 		async registerFile(path, data) {
 			bindings.registerFileBuffer(path, data);
@@ -36,6 +39,7 @@ export async function createNodeDatabase(): Promise<Database> {
 			bindings.dropFile(path);
 		},
 		async close() {
+			await statements.clear();
 			connection.close();
 			bindings.reset();
 		}
