@@ -1,8 +1,14 @@
 import { strToU8, zipSync } from 'fflate';
+import type { TableSpec } from '../schema/tables.ts';
 import { APP_VERSION } from '../version.ts';
 import { toArrowIpc } from './arrow.ts';
 import { toCsv, toJson } from './csv.ts';
-import { dataPackage, type ExportProvenance, type ResourceFile } from './datapackage.ts';
+import {
+	canonicalSchema,
+	dataPackage,
+	type ExportProvenance,
+	type ResourceFile
+} from './datapackage.ts';
 import { sha256Hex } from './hash.ts';
 import { toParquet, type ParquetModule } from './parquet.ts';
 import type { ExportTable } from './table.ts';
@@ -15,6 +21,8 @@ export { EXPORT_FORMATS, FORMAT_INFO, type ExportFormat } from './formats.ts';
 export interface ExportFile {
 	readonly name: string;
 	readonly bytes: Uint8Array;
+	/** The canonical table a CSV holds, described in `datapackage.json`. */
+	readonly table?: TableSpec;
 }
 
 /** How formats that need a large library get it (loaded on first use). */
@@ -81,7 +89,11 @@ export async function exportFiles(
 	}
 	const extras = options.extras ?? [];
 	const extraHashes = await Promise.all(
-		extras.map(async (f) => ({ path: f.name, sha256: await sha256Hex(f.bytes) }))
+		extras.map(async (f) => ({
+			path: f.name,
+			sha256: await sha256Hex(f.bytes),
+			...(f.table ? canonicalSchema(f.table) : {})
+		}))
 	);
 	const descriptor = dataPackage(provenance, resources, options.name, extraHashes);
 	return [

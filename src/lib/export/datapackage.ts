@@ -1,4 +1,5 @@
 import type { SqlQuery } from '../db/sql.ts';
+import type { ColumnSpec, TableSpec } from '../schema/tables.ts';
 import type { DisclosureProfile } from '../disclosure/profiles.ts';
 import type { DataOrigin, DisclosureMode } from '../disclosure/view.ts';
 import { APP_VERSION } from '../version.ts';
@@ -41,6 +42,38 @@ export interface ResourceFile {
 	readonly mediatype: string;
 	readonly sha256: string;
 	readonly table: ExportTable;
+}
+
+/** A file that reproduces the figures, with the description of the canonical table it holds. */
+export interface ReproduceFile {
+	readonly path: string;
+	readonly sha256: string;
+	readonly description?: string;
+	readonly schema?: { readonly fields: readonly Readonly<Record<string, string>>[] };
+}
+
+/** The Frictionless field type of a DuckDB column type. */
+function fieldType(type: ColumnSpec['type']): string {
+	if (type === 'VARCHAR') return 'string';
+	if (type === 'INTEGER') return 'integer';
+	if (type === 'BOOLEAN') return 'boolean';
+	if (type === 'DATE') return 'date';
+	return 'number';
+}
+
+/** A canonical table's description and Table Schema fields (type, description, unit). */
+export function canonicalSchema(table: TableSpec): Pick<ReproduceFile, 'description' | 'schema'> {
+	return {
+		description: table.description,
+		schema: {
+			fields: table.columns.map((c) => ({
+				name: c.name,
+				type: fieldType(c.type),
+				description: c.description,
+				...(c.unit ? { unit: c.unit } : {})
+			}))
+		}
+	};
 }
 
 /** A cell disclosure control did not show exactly, as the sidecar lists it. */
@@ -138,7 +171,7 @@ export function dataPackage(
 	provenance: ExportProvenance,
 	resources: readonly ResourceFile[],
 	name: string,
-	reproduce: readonly { path: string; sha256: string }[] = []
+	reproduce: readonly ReproduceFile[] = []
 ) {
 	const tables = resources.map((r) => r.table);
 	return {

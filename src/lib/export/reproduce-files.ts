@@ -28,12 +28,13 @@ export async function reproduceFiles(db: Database, spec: ReproduceSpec): Promise
 	const encoder = new TextEncoder();
 	const files: ExportFile[] = [];
 	for (const table of REPRODUCE_TABLES) {
-		files.push({ name: `${table.name}.csv`, bytes: encoder.encode(await canonicalCsv(db, table)) });
+		const csv = await canonicalCsv(db, table);
+		files.push({ name: `${table.name}.csv`, bytes: encoder.encode(csv), table });
 	}
 	const logged = spec.usage?.fromLogs.map((l) => l.product) ?? [];
 	if (logged.length) {
 		const csv = await usageUnitsCsv(db, logged);
-		files.push({ name: `${USAGE_UNITS.name}.csv`, bytes: encoder.encode(csv) });
+		files.push({ name: `${USAGE_UNITS.name}.csv`, bytes: encoder.encode(csv), table: USAGE_UNITS });
 	}
 	files.push({ name: 'reproduce.sql', bytes: encoder.encode(reproduceScript(spec)) });
 	return files;

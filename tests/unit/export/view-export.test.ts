@@ -177,6 +177,14 @@ describe('a download of a view computed from student-week logs with an edited ru
 		expect(Object.keys(files).some((f) => /student_week|roster/.test(f))).toBe(false);
 		const script = strFromU8(files['reproduce.sql']!);
 		expect(script).toContain('"demo-ai-tutor": {"minutes_per_week_mean":{">=":45}');
+		const pkg = JSON.parse(strFromU8(files['datapackage.json']!));
+		const units = pkg.adoption_gap.reproduce.find(
+			(r: { path: string }) => r.path === 'usage_units.csv'
+		);
+		expect(units.description).toMatch(/derived by the app/);
+		expect(units.schema.fields).toContainEqual(
+			expect.objectContaining({ name: 'not_evaluable_n', type: 'integer', unit: 'students' })
+		);
 		const exact = await expectReproduced(files);
 		const tutor = exact.filter((f) => f.product_id === 'demo-ai-tutor');
 		expect(tutor.some((f) => f.metric === 'dosage_rate_access')).toBe(true);
