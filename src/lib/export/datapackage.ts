@@ -26,6 +26,8 @@ export interface ExportProvenance {
 	readonly filterNote: string | null;
 	/** The SQL the figures were computed with (text and bound parameters), in the order it ran. */
 	readonly sql: readonly SqlQuery[];
+	/** What the SQL listed covers, or why it is not recorded, when that needs saying. */
+	readonly sqlNote?: string | null;
 	readonly inputs: readonly InputHash[];
 	readonly dataVersion: string | null;
 	readonly origin: DataOrigin;
@@ -96,7 +98,7 @@ export function hiddenCells(tables: readonly ExportTable[]): HiddenCell[] {
 						{
 							resource: t.name,
 							row: i + 1,
-							key: Object.fromEntries(KEY_COLUMNS.map((c) => [c, row[c] ?? null])),
+							key: Object.fromEntries((t.keys ?? KEY_COLUMNS).map((c) => [c, row[c] ?? null])),
 							status: String(row.status),
 							note: String(row.note ?? '')
 						}
@@ -147,6 +149,7 @@ export function provenanceFields(provenance: ExportProvenance, tables: readonly 
 		filters: provenance.filters,
 		filter_note: provenance.filterNote,
 		sql: provenance.sql,
+		...(provenance.sqlNote ? { sql_note: provenance.sqlNote } : {}),
 		interval: {
 			methods: distinct(tables, 'method'),
 			levels: distinct(tables, 'level')
@@ -188,7 +191,11 @@ export function dataPackage(
 			mediatype: r.mediatype,
 			encoding: 'utf-8',
 			hash: `sha256:${r.sha256}`,
-			schema: { fields: r.table.fields, missingValues: [''] }
+			schema: {
+				fields: r.table.fields,
+				missingValues: [''],
+				...(r.table.keys ? { primaryKey: r.table.keys } : {})
+			}
 		})),
 		sources: exportSources(
 			provenance.origin,

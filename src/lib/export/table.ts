@@ -18,6 +18,8 @@ export interface ExportTable {
 	/** File-safe resource name, e.g. `figures`. */
 	readonly name: string;
 	readonly title: string;
+	/** Columns that identify a row (the sidecar names hidden cells by them); figure keys if absent. */
+	readonly keys?: readonly string[];
 	readonly fields: readonly ExportField[];
 	readonly rows: readonly Readonly<Record<string, ExportValue>>[];
 }

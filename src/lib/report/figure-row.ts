@@ -59,7 +59,8 @@ function noteOf(value: DisplayValue): string {
 	return '';
 }
 
-function sizeOf(value: DisplayValue): string {
+/** A sample size as published: exact when shown, else its band or label (e.g. "100–299"). */
+export function sizeOf(value: DisplayValue): string {
 	if (value.status === 'shown' || value.status === 'true_zero') return String(value.value);
 	return noteOf(value);
 }

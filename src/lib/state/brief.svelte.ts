@@ -1,7 +1,12 @@
 import { computeBrief, type Brief } from '../brief/compute-brief.ts';
 import { districtListSql, type DistrictRow } from '../brief/brief-sql.ts';
+import type { SqlQuery } from '../db/sql.ts';
+import { recordQueries } from '../export/recorder.ts';
 import { AsyncValue } from './async-value.svelte.ts';
 import type { Dashboard } from './dashboard.svelte.ts';
+
+/** A brief with the SQL run to compute it, in order (for its download's provenance). */
+export type RecordedBrief = Brief & { readonly sql?: readonly SqlQuery[] };
 
 /** The parts of a view the usage units and pooled cells depend on. */
 const unitsOf = (s: Dashboard['view']) => JSON.stringify([s.year, s.source, s.rules, s.products]);
@@ -13,7 +18,7 @@ const unitsOf = (s: Dashboard['view']) => JSON.stringify([s.year, s.source, s.ru
  * rebuilt for another view), each with the stale-request guard of `AsyncValue`.
  */
 export class BriefState {
-	readonly brief = new AsyncValue<Brief>();
+	readonly brief = new AsyncValue<RecordedBrief>();
 	readonly districts = new AsyncValue<readonly DistrictRow[]>();
 	readonly #dashboard: Dashboard;
 
@@ -39,6 +44,10 @@ export class BriefState {
 			state.districts[0] ?? null,
 			state.prices
 		]);
-		this.brief.request(key, () => computeBrief(db, units, catalog, state));
+		this.brief.request(key, async () => {
+			const recorded = recordQueries(db);
+			const brief = await computeBrief(recorded.db, units, catalog, state);
+			return { ...brief, sql: recorded.queries };
+		});
 	}
 }

@@ -1,5 +1,7 @@
 import type { Database } from '../db/database.ts';
+import type { SqlQuery } from '../db/sql.ts';
 import type { DataOrigin } from '../disclosure/view.ts';
+import { recordQueries } from '../export/recorder.ts';
 import type { PovertyMeasure } from '../poverty/schemes.ts';
 import { povertyScheme } from '../poverty/schemes.ts';
 import { effectiveWave } from '../view/catalog.ts';
@@ -35,11 +37,13 @@ interface CompareInputs {
 	readonly survey: { readonly id: string; readonly wave: string } | null;
 }
 
-type Computed = CompareView & { readonly key: string };
+/** A result with the SQL run to compute it, in order (for a download's provenance). */
+type Computed = CompareView & { readonly key: string; readonly sql: readonly SqlQuery[] };
 
 async function compute(i: CompareInputs, progress: (text: string) => void): Promise<Computed> {
-	const { db, state, districtYear, measure, peer, product, survey } = i;
-	if (districtYear === null) return { key: i.key, rows: [], outcome: null };
+	const { state, districtYear, measure, peer, product, survey } = i;
+	const { db, queries: sql } = recordQueries(i.db);
+	if (districtYear === null) return { key: i.key, rows: [], outcome: null, sql };
 	const leaids = state.districts;
 	progress('Finding each district’s peers…');
 	const data = await compareData(db, { leaids, districtYear, measure, peer, product, survey });
@@ -54,6 +58,7 @@ async function compute(i: CompareInputs, progress: (text: string) => void): Prom
 	});
 	return {
 		key: i.key,
+		sql,
 		rows: compareModel(data, i.origin),
 		outcome: outcomeModel(outcome, leaids, i.origin)
 	};
@@ -109,6 +114,11 @@ export class CompareState {
 	/** The live view, or null before the browser has computed it. */
 	get current(): CompareView | null {
 		return this.#dashboard.session.status === 'ready' ? this.result.current : null;
+	}
+
+	/** The SQL run to compute the live view, or null before the browser has computed it. */
+	get sql(): readonly SqlQuery[] | null {
+		return this.#dashboard.session.status === 'ready' ? (this.result.current?.sql ?? null) : null;
 	}
 
 	/** Whether the live view shown is the one the current view asks for. */

@@ -1,0 +1,90 @@
+import type { SqlQuery } from '../db/sql.ts';
+import { PUBLIC_POLICY } from '../disclosure/disclose-view.ts';
+import type { DataCatalog } from '../view/catalog.ts';
+import { exportFiles, zipFiles } from './bundle.ts';
+import { citeView } from './cite.ts';
+import type { ExportProvenance, InputHash } from './datapackage.ts';
+import { exportFileName, type NamedFilter } from './file-name.ts';
+import type { ExportFormat } from './formats.ts';
+import type { ParquetModule } from './parquet.ts';
+import type { ExportTable } from './table.ts';
+
+/**
+ * The tables a chart (or a page such as the board brief) offers for download, computed from
+ * the model it shows, with what the sidecar needs to say where they come from.
+ */
+export interface ChartTables {
+	/** Short name of the view for the file name, e.g. "compare dosage". */
+	readonly view: string;
+	readonly tables: readonly ExportTable[];
+	/** The picked districts, settings and filters, named in the file name and the sidecar. */
+	readonly filters: readonly NamedFilter[];
+	/** Further settings for the sidecar only (e.g. the poverty scheme). */
+	readonly settings: Readonly<Record<string, unknown>>;
+	/** What a filter did not apply to. */
+	readonly filterNote: string | null;
+	/** The SQL the page ran to compute the tables, in order (empty when not recorded). */
+	readonly sql: readonly SqlQuery[];
+	/** What the SQL listed covers, or why it is not recorded. */
+	readonly sqlNote: string;
+}
+
+/** What the page knows about the data behind every chart. */
+export interface ExportContext {
+	readonly catalog: DataCatalog;
+	/** The view's URL, query included. */
+	readonly url: string;
+	readonly inputs: readonly InputHash[];
+}
+
+/**
+ * A chart's download from its own tables: each table in the chosen format with
+ * `datapackage.json` (view, URL, filters and settings, the SQL or why it is missing, data
+ * version, input hashes, public mode and the cells it hid, citation), zipped and named after
+ * the view, its filters (picked districts first) and the date. No reproduce script: these
+ * figures come from steps (peer search, disclosure, line fitting) that run in the app's code.
+ */
+export async function buildChartExport(
+	context: ExportContext,
+	chart: ChartTables,
+	options: {
+		title: string;
+		format: ExportFormat;
+		now: Date;
+		parquet: () => Promise<ParquetModule>;
+	}
+): Promise<{ name: string; bytes: Uint8Array }> {
+	const { catalog } = context;
+	const provenance: ExportProvenance = {
+		view: options.title,
+		url: context.url,
+		filters: {
+			...Object.fromEntries(chart.filters.map((f) => [f.name, f.values])),
+			...chart.settings
+		},
+		filterNote: chart.filterNote,
+		sql: chart.sql,
+		sqlNote: chart.sqlNote,
+		inputs: context.inputs,
+		dataVersion: catalog.dataVersion,
+		origin: catalog.origin,
+		mode: PUBLIC_POLICY.mode,
+		profile: PUBLIC_POLICY.profile,
+		exportedAt: options.now,
+		cite: citeView({
+			title: options.title,
+			url: context.url,
+			dataVersion: catalog.dataVersion,
+			accessed: options.now.toISOString().slice(0, 10)
+		})
+	};
+	const name = exportFileName(chart.view, chart.filters, options.now, 'zip');
+	const files = await exportFiles(
+		chart.tables,
+		options.format,
+		provenance,
+		{ parquet: options.parquet },
+		{ name: name.replace(/\.zip$/, '').toLowerCase() }
+	);
+	return { name, bytes: zipFiles(files) };
+}

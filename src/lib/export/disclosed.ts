@@ -1,0 +1,69 @@
+import { SUPPRESSION_EXPLANATION, type DisplayValue } from '../disclosure/display-value.ts';
+import type { ExportField, ExportValue } from './table.ts';
+
+/** A disclosed value as export columns: the number shown (or empty), its status and why. */
+export interface DisclosedColumns {
+	readonly value: number | null;
+	readonly status: string;
+	readonly note: string;
+}
+
+/**
+ * A display value as an export writes it, exactly as the screen discloses it: the number when
+ * shown exactly (a true zero is 0), else empty with the status (`coarsened`, `suppressed`,
+ * `missing`, `not_applicable`) and a note: the range label of a coded value, the label and
+ * reason of a withheld one ("n<10: Fewer students than…"), or the reason of an absent one.
+ */
+export function disclosedColumns(v: DisplayValue): DisclosedColumns {
+	switch (v.status) {
+		case 'shown':
+		case 'true_zero':
+			return { value: v.value, status: v.status, note: '' };
+		case 'coarsened':
+			return { value: null, status: v.status, note: v.label };
+		case 'suppressed':
+			return {
+				value: null,
+				status: v.status,
+				note: `${v.label}: ${SUPPRESSION_EXPLANATION[v.reason]}`
+			};
+		case 'missing':
+		case 'not_applicable':
+			return { value: null, status: v.status, note: v.reason };
+	}
+}
+
+/** A number column of an export table. */
+export function numberField(name: string, description: string, unit?: string): ExportField {
+	return { name, type: 'number', description, ...(unit ? { unit } : {}) };
+}
+
+/** A text column of an export table. */
+export function textField(name: string, description: string): ExportField {
+	return { name, type: 'string', description };
+}
+
+/** An integer column of an export table. */
+export function integerField(name: string, description: string, unit?: string): ExportField {
+	return { name, type: 'integer', description, ...(unit ? { unit } : {}) };
+}
+
+/** The status and note columns describing the table's disclosed value `of`. */
+export function statusFields(of: string): ExportField[] {
+	return [
+		textField(
+			'status',
+			`Disclosure status of ${of}: shown, true_zero, coarsened, suppressed, missing or not_applicable`
+		),
+		textField(
+			'note',
+			`Why ${of} is empty: range label, withheld label and reason, or missing reason`
+		)
+	];
+}
+
+/** A row's disclosed value under `name`, with its status and note. */
+export function disclosedCells(name: string, v: DisplayValue): Record<string, ExportValue> {
+	const { value, status, note } = disclosedColumns(v);
+	return { [name]: value, status, note };
+}
