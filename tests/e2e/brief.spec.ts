@@ -1,6 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import jsQR from 'jsqr';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { strFromU8 } from 'fflate';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -16,6 +18,7 @@ import { decodeViewState } from '#lib/view/url-codec.ts';
 import { DEFAULT_VIEW_STATE } from '#lib/view/view-state.ts';
 import { buildViewUnits } from '#lib/view/view-units.ts';
 import { textOf, waitForNewText, waitUntilLive } from './helpers/dashboard.ts';
+import { downloadZip } from './helpers/download.ts';
 import { openRecordedPage, type PageRecord } from './helpers/recorder.ts';
 import { BUILD_DIR } from './helpers/site.ts';
 import { useBrowser } from './helpers/use-browser.ts';
@@ -134,6 +137,45 @@ describe('the board brief of a demo district', () => {
 			expect(printed).toContain(expected.dataVersion);
 		}
 	);
+
+	it('downloads the brief’s tables in one zip whose sidecar names the district, prices and data hash', async () => {
+		const menu = page.locator('details.export-menu');
+		const { name, files } = await downloadZip(menu, 'json');
+		expect(name).toMatch(new RegExp(`^adoption-gap_board-brief_district-${DISTRICT}_year-\\d{4}_`));
+		expect(Object.keys(files).sort()).toEqual([
+			'brief-costs.json',
+			'brief-funnel.json',
+			'brief-products.json',
+			'datapackage.json'
+		]);
+		const funnel = JSON.parse(strFromU8(files['brief-funnel.json']!));
+		const dosage = expected.model.funnel.cells.find(
+			(c) => c.stage === 'dosage_rate_access' && c.group === 'all'
+		)!;
+		// The same figure as the brief computed in Node from the files the site serves.
+		expect(funnel.find((r: { stage: string }) => r.stage === 'dosage_rate_access')).toMatchObject({
+			share: dosage.value.status === 'shown' ? dosage.value.value : null,
+			lo: dosage.lo,
+			hi: dosage.hi
+		});
+		const pkg = JSON.parse(strFromU8(files['datapackage.json']!));
+		const districts = await readFile(join(BUILD_DIR, 'data', 'districts.csv'));
+		expect(pkg.adoption_gap).toMatchObject({
+			filters: { district: [DISTRICT], prices: PRICES },
+			data_version: expected.dataVersion,
+			mode: 'public'
+		});
+		expect(pkg.adoption_gap.inputs).toContainEqual(
+			expect.objectContaining({
+				name: 'districts.csv',
+				sha256: createHash('sha256').update(districts).digest('hex')
+			})
+		);
+		expect(pkg.adoption_gap.sql.length).toBeGreaterThan(0);
+		const { violations } = await new AxeBuilder({ page }).analyze();
+		expect(violations.map(({ id }) => id)).toEqual([]);
+		await menu.locator('summary').click();
+	});
 
 	it('puts a district picked by LEAID first in the view, and shows its brief', async () => {
 		const before = await textOf(page, '[data-figure="brief-headline"]');

@@ -1,6 +1,13 @@
 import { AxeBuilder } from '@axe-core/playwright';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8 } from 'fflate';
+import Papa from 'papaparse';
 import { expect, inject, it } from 'vitest';
 import { waitUntilLive } from './helpers/dashboard.ts';
+import { downloadZip } from './helpers/download.ts';
+import { BUILD_DIR } from './helpers/site.ts';
 import { openRecordedPage } from './helpers/recorder.ts';
 import { useBrowser } from './helpers/use-browser.ts';
 
@@ -30,6 +37,61 @@ it('compares three districts with their peers, says "not surveyed", and passes a
 	// Each picked district is a keyboard-reachable mark in both dot plots and the scatter.
 	expect(await page.locator('svg [data-mark][role="img"]').count()).toBeGreaterThanOrEqual(6);
 	expect(await page.getByRole('figure', { name: /poverty level predicts/ }).count()).toBe(1);
+
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	expect(violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }))).toEqual([]);
+	expect(record.pageErrors).toEqual([]);
+	expect(record.consoleErrors).toEqual([]);
+	await page.close();
+});
+
+it('downloads each compare chart’s table with a sidecar naming the districts, filters and data hash', async () => {
+	const { page, record } = await openRecordedPage(context());
+	await page.goto(
+		new URL(`compare?district=${PICKED.join(',')}&locale=rural`, inject('servers').cspHeader).href
+	);
+	await waitUntilLive(page);
+	const usage = page.getByRole('figure', { name: /use it as intended/ });
+	const menu = usage.locator('details.export-menu');
+	const { name, files } = await downloadZip(menu, 'csv');
+	expect(name).toMatch(
+		new RegExp(
+			`^adoption-gap_compare-peer-dosage_district-${PICKED.join('-')}_peers-20_locale-rural_.*\\d{4}-\\d{2}-\\d{2}\\.zip$`
+		)
+	);
+	expect(Object.keys(files).sort()).toEqual(['datapackage.json', 'peer-dosage.csv']);
+	const rows = Papa.parse<Record<string, string>>(strFromU8(files['peer-dosage.csv']!), {
+		header: true,
+		skipEmptyLines: true
+	}).data;
+	expect(rows.map((r) => r.leaid)).toEqual(PICKED);
+	const pkg = JSON.parse(strFromU8(files['datapackage.json']!));
+	const manifest = JSON.parse(readFileSync(join(BUILD_DIR, 'data', 'manifest.json'), 'utf8'));
+	const districts = readFileSync(join(BUILD_DIR, 'data', 'districts.csv'));
+	expect(pkg.adoption_gap).toMatchObject({
+		filters: { district: PICKED, peers: ['20'], locale: ['rural'] },
+		data_version: manifest.data_version,
+		mode: 'public'
+	});
+	expect(pkg.adoption_gap.inputs).toContainEqual(
+		expect.objectContaining({
+			name: 'districts.csv',
+			sha256: createHash('sha256').update(districts).digest('hex')
+		})
+	);
+	// The SQL the page ran to find the peers is recorded; no reproduce script is offered.
+	expect(pkg.adoption_gap.sql.length).toBeGreaterThan(0);
+	expect(await menu.locator('[data-action="copy-sql"]').count()).toBe(0);
+
+	const scatter = page.getByRole('figure', { name: /poverty level predicts/ });
+	const outcome = await downloadZip(scatter.locator('details.export-menu'), 'parquet');
+	expect(Object.keys(outcome.files)).toEqual(
+		expect.arrayContaining([
+			'outcome-picked.parquet',
+			'outcome-points.parquet',
+			'outcome-line.parquet'
+		])
+	);
 
 	const { violations } = await new AxeBuilder({ page }).analyze();
 	expect(violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }))).toEqual([]);
