@@ -5,7 +5,7 @@ import { DEFAULT_PROFILE } from '../lib/disclosure/profiles.ts';
 import type { DisclosurePolicy } from '../lib/disclosure/view.ts';
 import { sha256Hex } from '../lib/export/hash.ts';
 import type { InputHash } from '../lib/export/datapackage.ts';
-import { recordQueries } from '../lib/export/recorder.ts';
+import { recordQueries } from '../lib/db/recorder.ts';
 import {
 	restrictToFilter,
 	LOCALE_GROUPS,

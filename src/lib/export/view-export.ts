@@ -18,7 +18,7 @@ import { citeView } from './cite.ts';
 import type { ExportProvenance, InputHash } from './datapackage.ts';
 import { exportFileName, type NamedFilter } from './file-name.ts';
 import type { ParquetModule } from './parquet.ts';
-import { recordQueries } from './recorder.ts';
+import { recordQueries } from '../db/recorder.ts';
 import { logUnitsOf, reproduceFiles } from './reproduce-files.ts';
 import type { ReproduceSpec } from './sql-script.ts';
 import { districtTable, figureTable, type ExportTable } from './table.ts';

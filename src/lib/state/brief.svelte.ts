@@ -1,7 +1,7 @@
 import { computeBrief, type Brief } from '../brief/compute-brief.ts';
 import { districtListSql, type DistrictRow } from '../brief/brief-sql.ts';
 import type { SqlQuery } from '../db/sql.ts';
-import { recordQueries } from '../export/recorder.ts';
+import { recordQueries } from '../db/recorder.ts';
 import { AsyncValue } from './async-value.svelte.ts';
 import type { Dashboard } from './dashboard.svelte.ts';
 

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts';
 import type { SqlQuery } from '../db/sql.ts';
 import type { DataOrigin } from '../disclosure/view.ts';
-import { recordQueries } from '../export/recorder.ts';
+import { recordQueries } from '../db/recorder.ts';
 import type { PovertyMeasure } from '../poverty/schemes.ts';
 import { povertyScheme } from '../poverty/schemes.ts';
 import { effectiveWave } from '../view/catalog.ts';

@@ -1,5 +1,5 @@
-import type { Database } from '../db/database.ts';
-import type { SqlQuery } from '../db/sql.ts';
+import type { Database } from './database.ts';
+import type { SqlQuery } from './sql.ts';
 
 /**
  * A view of `db` that records every statement run through it (text and bound parameters, in
