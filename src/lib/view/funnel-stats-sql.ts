@@ -112,9 +112,13 @@ export function unitStatColumnsSql(): SqlQuery {
 	);
 }
 
-/** `sum(c)::DOUBLE AS c` for every statistic column (unknown counts sum to NULL-free zeros). */
-export function sumStatColumnsSql(): SqlQuery {
-	return raw(STAT_COLUMNS.map((c) => `coalesce(sum(${c}), 0)::DOUBLE AS ${c}`).join(',\n\t'));
+/**
+ * `sum(c) AS c`, never NULL, for every statistic column (unknown counts sum to zeros), as DOUBLE
+ * (`cast`, for integer columns) or in the columns' own type.
+ */
+export function sumStatColumnsSql(cast = true): SqlQuery {
+	const type = cast ? '::DOUBLE' : '';
+	return raw(STAT_COLUMNS.map((c) => `coalesce(sum(${c}), 0)${type} AS ${c}`).join(',\n\t'));
 }
 
 /**
@@ -131,8 +135,10 @@ export function funnelStatsSql(
 ): SqlQuery {
 	const ids = pooled ? [...products, POOLED] : products;
 	const selected = inList(raw('product_id'), ids) ?? raw('false');
+	// The cells' statistics are DOUBLE already; rows come unordered (a sort is most of the cost
+	// of this small query in the browser's engine; callers that add rows up order them).
 	return sql`SELECT product_id, ${groupSql(state)} AS grp, ${districtFilterSql(state)} AS kept,
-	${sumStatColumnsSql()}
+	${sumStatColumnsSql(false)}
 FROM ${raw(VIEW_CELLS_TABLE)} WHERE ${selected}
-GROUP BY ALL ORDER BY product_id, grp, kept`;
+GROUP BY ALL`;
 }

@@ -138,6 +138,16 @@ export function assembleUsageView(
 	};
 }
 
+/** Orders statistics rows by product, group (unknown last) and kept, so sums add in one order. */
+function byStatsKey(a: StatsRow, b: StatsRow): number {
+	const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+	return (
+		order(a.product_id, b.product_id) ||
+		order(a.grp ?? '\uffff', b.grp ?? '\uffff') ||
+		Number(a.kept) - Number(b.kept)
+	);
+}
+
 /**
  * The usage figures of a view: one query of additive statistics over the units table (built by
  * `buildViewUnits`), then each selected product's funnel by the view's groups, all of them
@@ -154,11 +164,13 @@ export async function usageView(
 	const raw = await db.query<Record<string, unknown>>(
 		funnelStatsSql(state, products, products.length > 1)
 	);
-	const rows = raw.map((r) => ({
-		product_id: r.product_id as string,
-		grp: r.grp as string | null,
-		kept: r.kept as boolean,
-		stats: statsFromRow(r)
-	}));
+	const rows = raw
+		.map((r) => ({
+			product_id: r.product_id as string,
+			grp: r.grp as string | null,
+			kept: r.kept as boolean,
+			stats: statsFromRow(r)
+		}))
+		.sort(byStatsKey);
 	return assembleUsageView(units, rows, state, z);
 }
