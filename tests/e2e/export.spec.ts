@@ -95,6 +95,18 @@ describe('downloading a chart’s data (usage view, rural districts, CSP header)
 		expect(strFromU8(files['reproduce.sql']!)).toContain("locale IN ('rural')");
 	});
 
+	it('from student-week logs, the zip holds the units the app derived instead of the logs', async () => {
+		await page.goto(new URL('usage?locale=rural&source=logs', inject('servers').cspHeader).href);
+		await waitUntilLive(page);
+		await page.locator('main[data-status="ready"]').waitFor({ timeout: 60_000 });
+		const { files } = await downloadFrom(page, 'json');
+		expect(Object.keys(files)).toContain('usage_units.csv');
+		expect(Object.keys(files).some((f) => /student_week|roster/.test(f))).toBe(false);
+		const script = strFromU8(files['reproduce.sql']!);
+		expect(script).toContain('usage_units.csv holds');
+		expect(script).toContain("read_csv('usage_units.csv'");
+	});
+
 	it('no error and no CSP violation happened', async () => {
 		expect(record.pageErrors).toEqual([]);
 		expect(record.consoleErrors).toEqual([]);
