@@ -38,6 +38,34 @@ export interface ExportContext {
 }
 
 /**
+ * What every download from the site says about its source: the view and its URL, the data
+ * (version, origin, input hashes), public mode, the export time and the citation.
+ */
+export function publicSource(
+	context: ExportContext,
+	title: string,
+	now: Date
+): Omit<ExportProvenance, 'filters' | 'filterNote' | 'sql' | 'sqlNote'> {
+	const { catalog, url } = context;
+	return {
+		view: title,
+		url,
+		inputs: context.inputs,
+		dataVersion: catalog.dataVersion,
+		origin: catalog.origin,
+		mode: PUBLIC_POLICY.mode,
+		profile: PUBLIC_POLICY.profile,
+		exportedAt: now,
+		cite: citeView({
+			title,
+			url,
+			dataVersion: catalog.dataVersion,
+			accessed: now.toISOString().slice(0, 10)
+		})
+	};
+}
+
+/**
  * A chart's download from its own tables: each table in the chosen format with
  * `datapackage.json` (view, URL, filters and settings, the SQL or why it is missing, data
  * version, input hashes, public mode and the cells it hid, citation), zipped and named after
@@ -54,29 +82,15 @@ export async function buildChartExport(
 		parquet: () => Promise<ParquetModule>;
 	}
 ): Promise<{ name: string; bytes: Uint8Array }> {
-	const { catalog } = context;
 	const provenance: ExportProvenance = {
-		view: options.title,
-		url: context.url,
+		...publicSource(context, options.title, options.now),
 		filters: {
 			...Object.fromEntries(chart.filters.map((f) => [f.name, f.values])),
 			...chart.settings
 		},
 		filterNote: chart.filterNote,
 		sql: chart.sql,
-		sqlNote: chart.sqlNote,
-		inputs: context.inputs,
-		dataVersion: catalog.dataVersion,
-		origin: catalog.origin,
-		mode: PUBLIC_POLICY.mode,
-		profile: PUBLIC_POLICY.profile,
-		exportedAt: options.now,
-		cite: citeView({
-			title: options.title,
-			url: context.url,
-			dataVersion: catalog.dataVersion,
-			accessed: options.now.toISOString().slice(0, 10)
-		})
+		sqlNote: chart.sqlNote
 	};
 	const name = exportFileName(chart.view, chart.filters, options.now, 'zip');
 	const files = await exportFiles(

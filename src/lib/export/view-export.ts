@@ -14,7 +14,7 @@ import type { ViewState } from '../view/view-state.ts';
 import type { ViewUnits } from '../view/view-units.ts';
 import { exportFiles, zipFiles } from './bundle.ts';
 import type { ExportFormat, ExportKind } from './formats.ts';
-import { citeView } from './cite.ts';
+import { publicSource } from './chart-export.ts';
 import type { ExportProvenance, InputHash } from './datapackage.ts';
 import { exportFileName, type NamedFilter } from './file-name.ts';
 import type { ParquetModule } from './parquet.ts';
@@ -151,8 +151,7 @@ export async function buildViewExport(
 	const filters = viewFilters(state, catalog);
 	const { tables, sql } = await viewTables(snapshot, options.kind);
 	const provenance: ExportProvenance = {
-		view: options.title,
-		url: snapshot.url,
+		...publicSource(snapshot, options.title, options.now),
 		filters: {
 			...Object.fromEntries(filters.map((f) => [f.name, f.values])),
 			scheme: state.scheme,
@@ -164,19 +163,7 @@ export async function buildViewExport(
 		filterNote: filters.some((f) => f.values.length && DISTRICT_FILTERS.includes(f.name))
 			? 'District filters do not cut the sample survey (domain-spec §3.2): its figures are for the whole survey population.'
 			: null,
-		sql,
-		inputs: snapshot.inputs,
-		dataVersion: catalog.dataVersion,
-		origin: catalog.origin,
-		mode: PUBLIC_POLICY.mode,
-		profile: PUBLIC_POLICY.profile,
-		exportedAt: options.now,
-		cite: citeView({
-			title: options.title,
-			url: snapshot.url,
-			dataVersion: catalog.dataVersion,
-			accessed: options.now.toISOString().slice(0, 10)
-		})
+		sql
 	};
 	const name = exportFileName(options.title, filters, options.now, 'zip');
 	const files = await exportFiles(
