@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
@@ -8,6 +7,7 @@ import type { Download, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadParquetNode } from '#lib/export/parquet-node.ts';
 import { waitUntilLive } from './helpers/dashboard.ts';
+import { expectBuiltDistrictsHash } from './helpers/download.ts';
 import { cspViolations, openRecordedPage, type PageRecord } from './helpers/recorder.ts';
 import { BUILD_DIR } from './helpers/site.ts';
 import { useBrowser } from './helpers/use-browser.ts';
@@ -52,13 +52,7 @@ describe('downloading a chart’s data (usage view, rural districts, CSP header)
 		const built = manifest();
 		expect(pkg.adoption_gap.filters.locale).toEqual(['rural']);
 		expect(pkg.adoption_gap.data_version).toBe(built.data_version);
-		const districts = readFileSync(join(BUILD_DIR, 'data', 'districts.csv'));
-		expect(pkg.adoption_gap.inputs).toContainEqual(
-			expect.objectContaining({
-				name: 'districts.csv',
-				sha256: createHash('sha256').update(districts).digest('hex')
-			})
-		);
+		expectBuiltDistrictsHash(pkg);
 		expect(pkg.adoption_gap.mode).toBe('public');
 		expect(pkg.adoption_gap.cite.text).toContain(built.data_version);
 		const rows = Papa.parse<Record<string, string>>(strFromU8(files['figures.csv']!), {

@@ -1,6 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Locator } from 'playwright-core';
+import { expect } from 'vitest';
+import { BUILD_DIR } from './site.ts';
 
 /**
  * Opens a "Download data" menu (`details.export-menu`), clicks one format's button and returns
@@ -21,4 +25,15 @@ export async function downloadZip(
 		name: download.suggestedFilename(),
 		files: unzipSync(readFileSync(await download.path()))
 	};
+}
+
+/** The sidecar lists the built site's `districts.csv` with the SHA-256 of its bytes. */
+export function expectBuiltDistrictsHash(pkg: { adoption_gap: { inputs: unknown[] } }): void {
+	const districts = readFileSync(join(BUILD_DIR, 'data', 'districts.csv'));
+	expect(pkg.adoption_gap.inputs).toContainEqual(
+		expect.objectContaining({
+			name: 'districts.csv',
+			sha256: createHash('sha256').update(districts).digest('hex')
+		})
+	);
 }
