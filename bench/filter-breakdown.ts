@@ -1,6 +1,7 @@
 // Where a product-filter change goes on the demo Overview (`?source=logs`, built site): click,
 // URL replaced, status loading, worker messages, ready, next frame painted. Usage:
-// `node_modules/.bin/node bench/filter-breakdown.ts [changes] [--profile]` (after `npm run build`).
+// `node_modules/.bin/node bench/filter-breakdown.ts [changes] [--profile] [--root build]` (after
+// `npm run build`; `--root` serves another built copy, to compare two builds in turn).
 import { startServer } from '../scripts/serve.ts';
 import { launchBrowser, resolveChromium } from '../tests/e2e/helpers/browser.ts';
 
@@ -15,7 +16,9 @@ window.Worker = class extends W {
   postMessage(...a) { log('send'); return super.postMessage(...a); }
 };`;
 
-const server = await startServer({ root: 'build', port: 0, cspHeader: true });
+const rootAt = process.argv.indexOf('--root');
+const root = rootAt > 0 ? process.argv[rootAt + 1]! : 'build';
+const server = await startServer({ root, port: 0, cspHeader: true });
 const browser = await launchBrowser(await resolveChromium());
 const page = await browser.context.newPage();
 await page.addInitScript(INIT);
