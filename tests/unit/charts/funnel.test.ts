@@ -119,10 +119,41 @@ describe('funnelLayout', () => {
 			x: 10,
 			y1: 130,
 			y2: 176,
+			segments: [[130, 176]],
 			labelY: 190,
 			label: '5% line',
 			description: 'Five'
 		});
+	});
+
+	it('breaks the reference line where a value label crosses it', () => {
+		// 2.0% with its interval to 3%: whisker ends at 6 px, so "2.0%" starts at 12 px and is
+		// ceil(4 × 14 × 0.52) = 30 px wide; the line at 10 px is within its 2 px clearance. One
+		// stage: rows at 38 and 62 (centres 45, 69), the line from 38 − 4 to 38 + 48 − 10 + 4 = 80;
+		// the high row's label hides 69 ± 8 of it.
+		const low = funnelData(
+			[
+				{ poverty_group: 'low', rates: { dosage_rate_access: rate(0.2, [0.18, 0.22], 2, 10, D) } },
+				{
+					poverty_group: 'high',
+					rates: { dosage_rate_access: rate(0.02, [0.01, 0.03], 2, 100, D) }
+				}
+			],
+			groups
+		);
+		const dosage = low.stages.filter((s) => s.id === 'dosage_rate_access');
+		const { reference, bars } = funnelLayout(dosage, groups, low.data, frame, {
+			...fivePercent,
+			description: 'Five'
+		});
+		expect(bars.map((b) => [b.text, b.x, b.cy])).toEqual([
+			['20%', 50, 45],
+			['2.0%', 12, 69]
+		]);
+		expect(reference?.segments).toEqual([
+			[34, 61],
+			[77, 80]
+		]);
 	});
 
 	it('caps a rate above 100% at the axis end', () => {

@@ -1,5 +1,6 @@
 import type { ScaleLinear } from 'd3';
 import { isAbsence, type Absence } from '../../components/missingness.ts';
+import { textWidth } from '../format.ts';
 import { placeLabel, type LabelPlacement } from '../labels.ts';
 import { px } from '../scales.ts';
 import { groupColor } from '../symbols.ts';
@@ -47,6 +48,8 @@ export interface ReferenceLine {
 	readonly x: number;
 	readonly y1: number;
 	readonly y2: number;
+	/** The stretches drawn, top to bottom: `y1`–`y2` broken where a value label crosses it. */
+	readonly segments: readonly (readonly [number, number])[];
 	readonly labelY: number;
 	readonly label: string;
 	readonly description: string;
@@ -112,24 +115,52 @@ export function funnelLayout(
 	return {
 		headings,
 		bars,
-		reference: reference ? referenceLine(reference, stages, groups, frame) : null
+		reference: reference ? referenceLine(reference, stages, groups, frame, bars) : null
 	};
+}
+
+/** Half the height of a value label, and the clearance kept around it, in px. */
+const LABEL_HALF_HEIGHT = 8;
+const LABEL_CLEARANCE = 2;
+
+/** The stretches of a vertical line at `x` from `y1` to `y2` that no label of `bars` crosses. */
+function clearSegments(x: number, y1: number, y2: number, bars: readonly FunnelBar[]) {
+	const crossed = bars
+		.filter((b) => {
+			const w = textWidth(b.text);
+			const [left, right] = b.anchor === 'start' ? [b.x, b.x + w] : [b.x - w, b.x];
+			return x >= left - LABEL_CLEARANCE && x <= right + LABEL_CLEARANCE;
+		})
+		.map((b) => [b.cy - LABEL_HALF_HEIGHT, b.cy + LABEL_HALF_HEIGHT] as const)
+		.sort((a, b) => a[0] - b[0]);
+	const segments: (readonly [number, number])[] = [];
+	let from = y1;
+	for (const [top, bottom] of crossed) {
+		if (top > from) segments.push([from, top]);
+		from = Math.max(from, bottom);
+	}
+	if (from < y2) segments.push([from, y2]);
+	return segments;
 }
 
 function referenceLine(
 	reference: FunnelReference & { description: string },
 	stages: readonly FunnelStage[],
 	groups: readonly FunnelGroup[],
-	frame: { x: ScaleLinear<number, number> }
+	frame: { x: ScaleLinear<number, number> },
+	bars: readonly FunnelBar[]
 ): ReferenceLine | null {
 	const index = stages.findIndex((s) => s.id === reference.stage);
 	if (index < 0) return null;
 	const top = index * (STAGE_HEADER + groups.length * BAR_ROW + STAGE_GAP) + STAGE_HEADER;
 	const bottom = top + groups.length * BAR_ROW - (BAR_ROW - BAR_HEIGHT);
+	const x = px(frame.x(reference.value));
+	const stageBars = bars.filter((b) => b.key.startsWith(`${reference.stage}|`));
 	return {
-		x: px(frame.x(reference.value)),
+		x,
 		y1: top - 4,
 		y2: bottom + 4,
+		segments: clearSegments(x, top - 4, bottom + 4, stageBars),
 		labelY: bottom + 18,
 		label: reference.label,
 		description: reference.description
