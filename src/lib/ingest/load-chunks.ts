@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { identifier, sql, type SqlQuery } from '../db/sql.ts';
+import { identifier, raw, sql, type SqlQuery } from '../db/sql.ts';
 import type { RecordChunk } from './csv/chunks.ts';
 import { issue, type ValidationIssue } from './issues.ts';
 import { resolveLimits, type IngestLimits } from './limits.ts';
@@ -13,6 +13,13 @@ import {
 	type StagedFile
 } from './stage/stage-chunks.ts';
 import { checkedTableSql, type CheckOptions } from './validate/checked-sql.ts';
+import {
+	checkedViewSql,
+	doubtsTableSql,
+	fastPathApplies,
+	fastTableSql,
+	type FastTables
+} from './validate/fast-checked-sql.ts';
 import { insertLoaded } from './insert-rows.ts';
 import { hasRows, matchDistricts } from './validate/district-match.ts';
 import { duplicatesTableSql, loadedRowsSql } from './validate/duplicates.ts';
@@ -32,6 +39,11 @@ export interface LoadOptions {
 	readonly limits?: Partial<IngestLimits>;
 	/** Table to match LEAIDs against; by default `districts` when it has rows. `false` skips it. */
 	readonly reference?: string | false;
+	/**
+	 * Whether canonical text may take the fast path (default true); `false` sends every value
+	 * through the full normaliser (the reference the fast path is tested against).
+	 */
+	readonly fastPath?: boolean;
 }
 
 let loads = 0;
@@ -89,7 +101,9 @@ export async function loadChunks(
 	const id = `${++loads}_${Math.random().toString(36).slice(2, 8)}`;
 	const names = {
 		checked: identifier(`ingest_checked_${id}`),
-		dups: identifier(`ingest_dups_${id}`)
+		dups: identifier(`ingest_dups_${id}`),
+		fast: identifier(`ingest_fast_${id}`),
+		doubts: identifier(`ingest_doubts_${id}`)
 	};
 	let staged: StagedFile | undefined;
 	try {
@@ -129,9 +143,19 @@ export async function loadChunks(
 		);
 	} finally {
 		if (staged) await dropStaged(db, staged);
-		await db.exec(sql`DROP TABLE IF EXISTS ${names.checked}`);
-		await db.exec(sql`DROP TABLE IF EXISTS ${names.dups}`);
+		await dropChecked(db, id);
 	}
+}
+
+/** Drops a load's checked rows: a table (full path) or a view over the fast path's tables. */
+async function dropChecked(db: Database, id: string): Promise<void> {
+	const checked = `ingest_checked_${id}`;
+	const [kind] = await db.query<{ view: boolean }>(
+		sql`SELECT count(*) > 0 AS view FROM duckdb_views() WHERE view_name = ${checked}`
+	);
+	await db.exec(sql`DROP ${raw(kind?.view ? 'VIEW' : 'TABLE')} IF EXISTS ${identifier(checked)}`);
+	for (const table of ['dups', 'fast', 'doubts'])
+		await db.exec(sql`DROP TABLE IF EXISTS ${identifier(`ingest_${table}_${id}`)}`);
 }
 
 /**
@@ -149,13 +173,55 @@ async function withoutInClauseRewrite(db: Database, task: () => Promise<void>): 
 	}
 }
 
+/** The full path: every value through the layered normaliser (`checkedTableSql`). */
+async function checkFull(
+	db: Database,
+	file: string,
+	checked: SqlQuery,
+	staged: StagedFile,
+	plan: LoadPlan,
+	mapping: ColumnMapping,
+	base: CheckOptions
+): Promise<{ issues: readonly ValidationIssue[] }> {
+	const scales = await decideScales(db, file, staged, plan, mapping, base);
+	await withoutInClauseRewrite(db, () =>
+		db.exec(
+			checkedTableSql(checked, staged, plan, { ...base, percentFields: scales.percentFields })
+		)
+	);
+	return scales;
+}
+
+/**
+ * The fast path for canonical text (`fast-checked-sql.ts`): cheap checks on every row, the full
+ * normaliser on the rows in doubt only, and `checked` a view with the full path's columns.
+ */
+async function checkFast(
+	db: Database,
+	checked: SqlQuery,
+	tables: FastTables,
+	staged: StagedFile,
+	plan: LoadPlan,
+	base: CheckOptions
+): Promise<{ issues: readonly ValidationIssue[] }> {
+	await db.exec(fastTableSql(tables, staged, plan, base));
+	const [row] = await db.query<{ n: number }>(
+		sql`SELECT count(*) AS n FROM ${tables.fast} WHERE doubt`
+	);
+	const withDoubts = (row?.n ?? 0) > 0;
+	if (withDoubts)
+		await withoutInClauseRewrite(db, () => db.exec(doubtsTableSql(tables, staged, plan, base)));
+	await db.exec(checkedViewSql(checked, tables, plan, base, withDoubts));
+	return { issues: [] };
+}
+
 async function validateAndInsert(
 	db: Database,
 	source: SourceInfo,
 	mapping: ColumnMapping,
 	plan: LoadPlan,
 	staged: StagedFile,
-	names: { checked: SqlQuery; dups: SqlQuery },
+	names: { checked: SqlQuery; dups: SqlQuery } & FastTables,
 	planIssues: readonly ValidationIssue[],
 	options: LoadOptions
 ): Promise<FileReport> {
@@ -176,12 +242,10 @@ async function validateAndInsert(
 		saipeLag: mapping.options.saipe_lag ?? 1,
 		percentFields: new Set()
 	};
-	const scales = await decideScales(db, source.name, staged, plan, mapping, base);
-	await withoutInClauseRewrite(db, () =>
-		db.exec(
-			checkedTableSql(names.checked, staged, plan, { ...base, percentFields: scales.percentFields })
-		)
-	);
+	const scales =
+		options.fastPath !== false && fastPathApplies(plan, base)
+			? await checkFast(db, names.checked, names, staged, plan, base)
+			: await checkFull(db, source.name, names.checked, staged, plan, mapping, base);
 	await db.exec(
 		duplicatesTableSql(names.dups, names.checked, plan, mapping.options.duplicates ?? 'keep_first')
 	);
@@ -190,7 +254,10 @@ async function validateAndInsert(
 	);
 	const rowsRejected = staged.structural.length + (counts?.errors ?? 0) + (counts?.dups ?? 0);
 	const rowsLoaded = staged.records - (counts?.errors ?? 0) - (counts?.dups ?? 0);
-	const loaded = loadedRowsSql(names.checked, names.dups);
+	const loaded = loadedRowsSql(names.checked, names.dups, {
+		errors: counts?.errors ?? 0,
+		dups: counts?.dups ?? 0
+	});
 	const label = plan.fields.find((p) => p.field.name === 'leaid')?.label ?? 'leaid';
 	const reference = options.reference ?? 'districts';
 	const canMatch =

@@ -51,7 +51,8 @@ export function missingCodes(
 
 /**
  * SQL: the missing reason of trimmed text `t` (NULL when `t` is a value). Codes are short, so
- * longer text skips the lookups (a lazy CASE); user codes are bound parameters.
+ * longer text skips the lookups (a lazy CASE). User codes are bound parameters; the built-in ones
+ * are literals, which DuckDB optimises much better (parameters made the fast path's checks ~1.6× slower).
  */
 export function missingReasonSql(
 	t: SqlQuery,
@@ -59,9 +60,12 @@ export function missingReasonSql(
 	overrides: Readonly<Record<string, MissingReason>> = {}
 ): SqlQuery {
 	const codes = missingCodes(kind, overrides);
+	const users = new Set(Object.keys(overrides).map((c) => c.trim().toLowerCase()));
 	const longest = Math.max(6, ...[...codes.keys()].map((c) => new TextEncoder().encode(c).length));
 	const branches = REASON_ORDER.flatMap((reason) => {
-		const list = [...codes].filter(([, r]) => r === reason).map(([code]) => sql`${code}`);
+		const list = [...codes]
+			.filter(([, r]) => r === reason)
+			.map(([code]) => (users.has(code) ? sql`${code}` : literal(code)));
 		return list.length === 0
 			? []
 			: [sql`WHEN lower(${t}) IN (${join(list, ', ')}) THEN ${literal(reason)}`];

@@ -48,11 +48,18 @@ function layer(inner: SqlQuery, columns: readonly SqlQuery[]): SqlQuery {
 /**
  * The raw, trimmed and missing-checked text of every field read from the file (`x_f` is the text
  * when not missing): the first layers of the checked table, also used alone to decide scales.
+ * `where` (over `rec`) limits the rows, so the layers above run for those rows only.
  */
-export function textLayersSql(staged: StagedFile, plan: LoadPlan, options: CheckOptions): SqlQuery {
+export function textLayersSql(
+	staged: StagedFile,
+	plan: LoadPlan,
+	options: CheckOptions,
+	where?: SqlQuery
+): SqlQuery {
 	const read = plan.fields.filter(reads);
 	const rawColumns = read.map((p) => sql`${rawText(p)} AS ${col.raw(p.field.name)}`);
-	const base = sql`SELECT rec, line, ${join(rawColumns, ', ')} FROM ${stagedWithLines(staged)}`;
+	const filter = where ? sql` WHERE ${where}` : sql``;
+	const base = sql`SELECT rec, line, ${join(rawColumns, ', ')} FROM ${stagedWithLines(staged)}${filter}`;
 	const trimmed = layer(
 		base,
 		read.map((p) => sql`${trimSql(col.raw(p.field.name))} AS ${col.trimmed(p.field.name)}`)
@@ -81,13 +88,25 @@ function rawText(plan: FieldPlan): SqlQuery {
 /**
  * `CREATE TABLE <name> AS` the checked rows: per field its raw text, missing reason, typed values,
  * error code and change; derived fields; `required_missing` errors; warning flags; `has_error`.
- * Layered so each costly expression runs once per row: prepare → values → errors and changes.
  */
 export function checkedTableSql(
 	name: SqlQuery,
 	staged: StagedFile,
 	plan: LoadPlan,
 	options: CheckOptions
+): SqlQuery {
+	return sql`CREATE TABLE ${name} AS ${checkedRowsSql(staged, plan, options)}`;
+}
+
+/**
+ * The checked rows (all, or those `where` selects) as a query: layered so each costly expression
+ * runs once per row: prepare → values → errors and changes.
+ */
+export function checkedRowsSql(
+	staged: StagedFile,
+	plan: LoadPlan,
+	options: CheckOptions,
+	where?: SqlQuery
 ): SqlQuery {
 	const normalisers = new Map<string, FieldSql>();
 	for (const p of plan.fields.filter(reads)) {
@@ -104,7 +123,7 @@ export function checkedTableSql(
 			fieldSql(p.field, col.text(p.field.name), col.prepared(p.field.name), context)
 		);
 	}
-	const text = textLayersSql(staged, plan, options);
+	const text = textLayersSql(staged, plan, options, where);
 	const prepared = layer(
 		text,
 		[...normalisers].flatMap(([f, n]) =>
@@ -128,7 +147,7 @@ export function checkedTableSql(
 	);
 	const last = sql`SELECT rec, line, ${join([...finals, ...warnings], ', ')} FROM (${checked})`;
 	const errors = plan.fields.filter(checks).map((p) => sql`${col.error(p.field.name)} IS NOT NULL`);
-	return sql`CREATE TABLE ${name} AS SELECT *, (${join(errors, ' OR ')}) AS has_error FROM (${last})`;
+	return sql`SELECT *, (${join(errors, ' OR ')}) AS has_error FROM (${last})`;
 }
 
 function valueColumns(plan: FieldPlan, normaliser: FieldSql | undefined): SqlQuery[] {

@@ -23,7 +23,16 @@ export function duplicatesTableSql(
 	return sql`CREATE TABLE ${dups} AS WITH g AS (SELECT ${join(keys, ', ')}, ${kept} AS kept_rec FROM ${checked} WHERE NOT has_error GROUP BY ALL HAVING count(*) > 1) SELECT c.rec, c.line, k.line AS kept_line FROM ${checked} c JOIN g ON ${same} JOIN ${checked} k ON k.rec = g.kept_rec WHERE NOT c.has_error AND c.rec <> g.kept_rec`;
 }
 
-/** Rows that are loaded: no error and not a dropped duplicate. */
-export function loadedRowsSql(checked: SqlQuery, dups: SqlQuery): SqlQuery {
+/**
+ * Rows that are loaded: no error and not a dropped duplicate. Given the counts, the common cases
+ * skip the anti join (the summaries scan this relation once per field).
+ */
+export function loadedRowsSql(
+	checked: SqlQuery,
+	dups: SqlQuery,
+	counts?: { readonly errors: number; readonly dups: number }
+): SqlQuery {
+	if (counts?.dups === 0)
+		return counts.errors === 0 ? checked : sql`(SELECT * FROM ${checked} WHERE NOT has_error)`;
 	return sql`(SELECT c.* FROM ${checked} c ANTI JOIN ${dups} d ON c.rec = d.rec WHERE NOT c.has_error)`;
 }
