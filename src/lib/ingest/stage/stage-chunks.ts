@@ -26,6 +26,8 @@ export interface StagedFile {
 	readonly structural: readonly StructuralReject[];
 	readonly blankRecords: number;
 	readonly bytesTotal: number;
+	/** `line - rec` when it is the same for every record (no blank or multi-line records). */
+	readonly lineOffset?: number;
 }
 
 export interface StageOptions {
@@ -71,6 +73,7 @@ export async function stageChunks(
 	let records = 0;
 	let blankRecords = 0;
 	let bytesTotal = 0;
+	const offsets = new Set<number>();
 	try {
 		for await (const chunk of chunks) {
 			options.signal?.throwIfAborted();
@@ -84,6 +87,8 @@ export async function stageChunks(
 					`staging ${table}: expected ${records} rows after chunk ${chunk.index}, found ${count?.n}`
 				);
 			}
+			for (let i = 0; i < chunk.lineBreaks.length; i += 2)
+				offsets.add(chunk.lineBreaks[i + 1]! - chunk.lineBreaks[i]!);
 			structural.push(...chunk.rejected);
 			blankRecords += chunk.blankRecords;
 			bytesTotal = chunk.bytesTotal;
@@ -100,7 +105,17 @@ export async function stageChunks(
 		await dropStaged(db, { table, lines });
 		throw error;
 	}
-	return { table, lines, width: options.width, records, structural, blankRecords, bytesTotal };
+	const lineOffset = offsets.size === 1 ? [...offsets][0] : undefined;
+	return {
+		table,
+		lines,
+		width: options.width,
+		records,
+		structural,
+		blankRecords,
+		bytesTotal,
+		...(lineOffset === undefined ? {} : { lineOffset })
+	};
 }
 
 async function insertChunk(
@@ -154,9 +169,14 @@ function readOptions(columns: readonly string[], delimiter: Delimiter, newline: 
 
 /**
  * The staged records with their number and line: the line of the nearest breakpoint at or before
- * the record, plus the records since (ASOF join).
+ * the record, plus the records since (ASOF join); or, when every record's line is its number
+ * plus the same offset, that sum (the join costs a few hundred ms a million rows in the browser).
  */
-export function stagedWithLines(staged: Pick<StagedFile, 'table' | 'lines'>): SqlQuery {
+export function stagedWithLines(
+	staged: Pick<StagedFile, 'table' | 'lines' | 'lineOffset'>
+): SqlQuery {
+	if (staged.lineOffset !== undefined)
+		return sql`(SELECT rowid + 1 AS rec, *, rowid + 1 + ${raw(String(staged.lineOffset))} AS line FROM ${identifier(staged.table)})`;
 	return sql`(SELECT s.*, b.line + (s.rec - b.rec) AS line FROM (SELECT rowid + 1 AS rec, * FROM ${identifier(staged.table)}) s ASOF JOIN ${identifier(staged.lines)} b ON s.rec >= b.rec)`;
 }
 
