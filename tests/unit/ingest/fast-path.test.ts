@@ -128,7 +128,8 @@ describe('the fast path agrees with the full path', () => {
 	it('takes the fast path for a canonical roster and re-checks only rows in doubt', async () => {
 		// Rows in doubt, one reason each: a missing code, a CCD sentinel (-1 is "missing" in an
 		// integer column), blanks to trim, a date to reorder, a 6-digit LEAID to pad, a decimal
-		// zero, an empty required value, a bad date, a formula, and a duplicate key (rows 1 and 11).
+		// zero, an empty required value, two bad dates (DuckDB reads `infinity`), a formula, and a
+		// duplicate key (rows 1 and 13).
 		const doubtful = [
 			'k4,N/A,0100190,demo-adaptive-lessons,2024,1,,,2024-08-19,2025-06-06',
 			'k5,010019000001,0100190,demo-adaptive-lessons,2024,-1,,,2024-08-19,2025-06-06',
@@ -138,6 +139,7 @@ describe('the fast path agrees with the full path', () => {
 			'k9,010019000001,0100190,demo-adaptive-lessons,2024,2.0,,,2024-08-19,2025-06-06',
 			',010019000001,0100190,demo-adaptive-lessons,2024,2,,,2024-08-19,2025-06-06',
 			'k10,010019000001,0100190,demo-adaptive-lessons,2024,2,2024-13-01,,2024-08-19,2025-06-06',
+			'k12,010019000001,0100190,demo-adaptive-lessons,2024,2,infinity,,2024-08-19,2025-06-06',
 			'=k11,010019000001,0100190,demo-adaptive-lessons,2024,2,,,2024-08-19,2025-06-06',
 			'k1,010019000001,0100190,demo-adaptive-lessons,2024,3,,,2024-08-19,2025-06-06'
 		];
@@ -179,6 +181,7 @@ describe('the fast path agrees with the full path', () => {
 						'2024-9-2',
 						'9/2/2024',
 						'2024-09-02T10:00',
+						'infinity',
 						'2024-25',
 						'1e3',
 						'nan',

@@ -80,7 +80,11 @@ function fastField(
 				ok: (v) => sql`${v} IS NOT NULL`
 			};
 		case 'date':
-			return { value: sql`TRY_CAST(${x} AS DATE)`, ok: (v) => sql`${v}::VARCHAR = ${x}` };
+			// Ten characters: DuckDB also reads (and writes back) `infinity`, which is not a date here.
+			return {
+				value: sql`TRY_CAST(${x} AS DATE)`,
+				ok: (v) => sql`strlen(${x}) = 10 AND ${v}::VARCHAR = ${x}`
+			};
 		case 'school_year': {
 			// Only bare years (`2024`), read with the file's year mapping (`dates.ts`).
 			if (options.yearMapping === undefined) return undefined;
