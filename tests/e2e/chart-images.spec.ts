@@ -35,6 +35,13 @@ describe('chart images and citations', () => {
 		expect(markup).toContain(`Data version ${version}.`);
 		expect(markup).toContain('@font-face{font-family:');
 		expect(markup.match(/<rect\b/g)?.length ?? 0).toBeGreaterThan(3);
+		// The legend's words are drawn into the image, as on the page.
+		for (const item of await figure.locator('.legend li').allInnerTexts()) {
+			expect(markup).toContain(
+				`>${item.trim().replaceAll('&', '&amp;').replaceAll("'", '&apos;')}</text>`
+			);
+		}
+		expect(await figure.locator('.legend li').count()).toBeGreaterThan(0);
 
 		const png = await saved(page, 'Save PNG');
 		expect(png.name).toMatch(/\.png$/);

@@ -4,6 +4,7 @@ import {
 	IMAGE_FONT_FAMILY,
 	type ChartImage,
 	type ImageCaption,
+	type LegendEntry,
 	type PlacedSvg
 } from './chart-image.ts';
 
@@ -72,6 +73,24 @@ export function captureSvgs(view: HTMLElement): PlacedSvg[] {
 	});
 }
 
+/** The legend's entries (`Legend.svelte`: a swatch SVG and words per item), styles inlined. */
+export function captureLegend(legend: HTMLElement | undefined): LegendEntry[] {
+	if (!legend) return [];
+	return [...legend.querySelectorAll('li')].flatMap((item) => {
+		const svg = item.querySelector('svg');
+		if (!svg) return [];
+		const copy = svg.cloneNode(true) as SVGSVGElement;
+		inlineStyles(svg, copy);
+		copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+		return [
+			{
+				swatch: new XMLSerializer().serializeToString(copy),
+				label: item.textContent?.trim() ?? ''
+			}
+		];
+	});
+}
+
 let fontFace: Promise<string> | undefined;
 
 /** The bundled font as an `@font-face` rule with a data URL (an SVG image cannot fetch it). */
@@ -92,9 +111,18 @@ function embeddedFontFace(): Promise<string> {
 	return fontFace;
 }
 
-/** The chart in `view` as a standalone SVG image with its caption and embedded font. */
-export async function chartImage(view: HTMLElement, caption: ImageCaption): Promise<ChartImage> {
-	return composeChartImage(caption, captureSvgs(view), await embeddedFontFace());
+/** The chart in `view` as a standalone SVG image with its caption, legend and embedded font. */
+export async function chartImage(
+	view: HTMLElement,
+	caption: ImageCaption,
+	legend?: HTMLElement
+): Promise<ChartImage> {
+	return composeChartImage(
+		caption,
+		captureSvgs(view),
+		await embeddedFontFace(),
+		captureLegend(legend)
+	);
 }
 
 /** Rasterises an image at `scale` device pixels per CSS pixel. */

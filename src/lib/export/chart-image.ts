@@ -21,6 +21,12 @@ export interface PlacedSvg {
 	readonly height: number;
 }
 
+/** One legend entry: its swatch (a serialised 18 × 18 SVG) and its words. */
+export interface LegendEntry {
+	readonly swatch: string;
+	readonly label: string;
+}
+
 export interface ChartImage {
 	readonly svg: string;
 	readonly width: number;
@@ -29,7 +35,11 @@ export interface ChartImage {
 
 export const IMAGE_FONT_FAMILY = 'Source Sans 3 Variable';
 const MARGIN = 16;
-const TEXT = { title: 18, subtitle: 13, source: 11 } as const;
+const TEXT = { title: 18, subtitle: 13, legend: 12, source: 11 } as const;
+/** A legend swatch's size, and the gaps after it and after each entry, in px. */
+const SWATCH = 18;
+const SWATCH_GAP = 5;
+const ENTRY_GAP = 14;
 const LINE_HEIGHT = 1.3;
 /** Average glyph width of Source Sans 3 as a share of its size (for wrapping, conservative). */
 const GLYPH_WIDTH = 0.52;
@@ -58,14 +68,16 @@ export function wrapWords(text: string, maxChars: number): string[] {
 }
 
 /**
- * Composes the image: caption lines wrapped to the width, the charts below them at their
- * places, and the source line with the data version at the bottom, on a white background.
- * `fontFace` is an optional `@font-face` rule embedding the font (an image cannot load it).
+ * Composes the image: caption lines wrapped to the width, the legend's entries in rows, the
+ * charts below them at their places, and the source line with the data version at the bottom,
+ * on a white background. `fontFace` is an optional `@font-face` rule embedding the font (an
+ * image cannot load it).
  */
 export function composeChartImage(
 	caption: ImageCaption,
 	charts: readonly PlacedSvg[],
-	fontFace = ''
+	fontFace = '',
+	legend: readonly LegendEntry[] = []
 ): ChartImage {
 	const minX = Math.min(0, ...charts.map((c) => c.x));
 	const minY = Math.min(0, ...charts.map((c) => c.y));
@@ -83,6 +95,26 @@ export function composeChartImage(
 	};
 	block(caption.title, TEXT.title, 'title');
 	block(caption.subtitle, TEXT.subtitle, 'subtitle');
+	if (legend.length) {
+		y += MARGIN / 2;
+		let x = MARGIN;
+		const rowHeight = SWATCH + 4;
+		for (const entry of legend) {
+			const entryWidth = SWATCH + SWATCH_GAP + entry.label.length * TEXT.legend * GLYPH_WIDTH;
+			if (x > MARGIN && x + entryWidth > width - MARGIN) {
+				x = MARGIN;
+				y += rowHeight;
+			}
+			const swatch = entry.swatch.replace(/^<svg\b/, `<svg x="${px(x)}" y="${px(y)}"`);
+			const baseline = y + SWATCH / 2 + TEXT.legend * 0.35;
+			parts.push(
+				swatch,
+				`<text class="legend" x="${px(x + SWATCH + SWATCH_GAP)}" y="${px(baseline)}">${escapeXml(entry.label)}</text>`
+			);
+			x += entryWidth + ENTRY_GAP;
+		}
+		y += rowHeight;
+	}
 	y += MARGIN / 2;
 	const top = y;
 	for (const c of charts) {
@@ -96,7 +128,7 @@ export function composeChartImage(
 	const style =
 		`${fontFace}text{font-family:'${IMAGE_FONT_FAMILY}',system-ui,sans-serif;fill:#1a1a1a}` +
 		`.title{font-size:${TEXT.title}px;font-weight:650}.subtitle{font-size:${TEXT.subtitle}px;fill:#4a4a4a}` +
-		`.source{font-size:${TEXT.source}px;fill:#4a4a4a}`;
+		`.legend{font-size:${TEXT.legend}px}.source{font-size:${TEXT.source}px;fill:#4a4a4a}`;
 	const svg =
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
 		`<title>${escapeXml(caption.title)}</title><style>${style}</style>` +

@@ -46,6 +46,24 @@ describe('composeChartImage', () => {
 		expect(image.svg).toContain('>a4d647e571cc.</text></svg>');
 	});
 
+	it('draws the legend in rows between the caption and the chart', () => {
+		const swatch = '<svg width="18" height="18"><rect/></svg>';
+		const legend = ['Q1 districts', 'Q2 districts', 'Q3 districts', 'Q4 districts'].map(
+			(label) => ({ swatch, label })
+		);
+		const image = composeChartImage(caption, [chart], '', legend);
+		// Legend top: 16 + 23.4 + 16.9 + 8 = 64.3. Each entry is 18 + 5 + 12 × 12 × 0.52 = 97.88
+		// px wide, then a 14 px gap: entries at x 16, 127.88, 239.76; the fourth would end at
+		// 449.52 > 436 − 16, so it starts a second row 22 px lower. Labels sit at x + 23, on the
+		// baseline y + 9 + 12 × 0.35. The chart follows at 86.3 + 22 + 8 = 116.3.
+		expect(image.svg).toContain('<svg x="16" y="64.3" width="18"');
+		expect(image.svg).toContain('<svg x="239.8" y="64.3" width="18"');
+		expect(image.svg).toContain('<svg x="16" y="86.3" width="18"');
+		expect(image.svg).toContain('<text class="legend" x="39" y="77.5">Q1 districts</text>');
+		expect(image.svg).toContain('<text class="legend" x="39" y="99.5">Q4 districts</text>');
+		expect(image.svg).toContain('<g transform="translate(20 116.3)">');
+	});
+
 	it('shifts charts that reach left of or above the chart area back into the image', () => {
 		const image = composeChartImage(caption, [{ ...chart, x: -10, y: -5 }]);
 		// Chart area: x from −10 to 390 (400 wide), y from −5 to 195; the chart lands at the margin.
