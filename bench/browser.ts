@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/helpers/browser.ts';
 import { DATASET_FILES } from './generate.ts';
@@ -21,7 +21,8 @@ export interface BrowserRun {
 export interface FirstVisit {
 	readonly firstChartMs: number;
 	readonly interactiveMs: number;
-	readonly wasmFiles: number;
+	/** The names of the build's wasm files. */
+	readonly wasmFiles: readonly string[];
 	/** When the wasm was requested, in ms after navigation (null: never). */
 	readonly wasmRequestedMs: number | null;
 	/** Requests for the wasm that reached the server on a reload (0: the browser cached it). */
@@ -260,7 +261,8 @@ export async function firstVisit(
 	}
 }
 
-function wasmFilesIn(dir: string): number {
-	return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.wasm'))
-		.length;
+function wasmFilesIn(dir: string): string[] {
+	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+		.filter((f) => f.endsWith('.wasm'))
+		.map((f) => basename(f));
 }

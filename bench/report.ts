@@ -187,7 +187,7 @@ function targetLines(results: Results): string[] {
 	);
 	lines.push(
 		v
-			? `5. JavaScript the Overview loads before the engine (its HTML's scripts and preloads; the first chart itself is prerendered): ${js.toFixed(0)} KB gzipped (target ≤ 300 KB): ${verdict(js <= 300)}; the wasm was requested ${v.wasmRequestedMs === null ? 'never' : `${fmtMs(v.wasmRequestedMs)} after navigation (${v.wasmRequestedMs > v.firstChartMs ? 'after' : 'before'} the first chart)`}; a reload fetched it ${v.wasmRequestsOnReload === 0 ? 'from the browser cache (0 requests reached the server)' : `again (${v.wasmRequestsOnReload} requests)`}; wasm bundles in the build: ${v.wasmFiles}.`
+			? `5. JavaScript the Overview loads before the engine (its HTML's scripts and preloads; the first chart itself is prerendered): ${js.toFixed(0)} KB gzipped (target ≤ 300 KB): ${verdict(js <= 300)}; the wasm was requested ${v.wasmRequestedMs === null ? 'never' : `${fmtMs(v.wasmRequestedMs)} after navigation (${v.wasmRequestedMs > v.firstChartMs ? 'after' : 'before'} the first chart)`}; a reload fetched it ${v.wasmRequestsOnReload === 0 ? 'from the browser cache (0 requests reached the server)' : `again (${v.wasmRequestsOnReload} requests)`}; DuckDB wasm bundles in the build: ${v.wasmFiles.filter((f) => f.startsWith('duckdb')).length} (${v.wasmFiles.filter((f) => f.startsWith('duckdb')).join(', ')}); other wasm: ${v.wasmFiles.filter((f) => !f.startsWith('duckdb')).join(', ') || 'none'} (parquet-wasm, the Parquet export's writer, is fetched only when a Parquet download is made).`
 			: '5. Payload: not measured.'
 	);
 	const task = m(M, 'browser', (r) => r.longestTaskMs);
