@@ -24,18 +24,33 @@ export function logUnitsOf(units: ViewUnits, products: readonly string[]): LogUn
  * (the units the dashboard's view was computed from, for products evaluated from logs) and
  * `reproduce.sql`. Call while the view's units table is current.
  */
-export async function reproduceFiles(db: Database, spec: ReproduceSpec): Promise<ExportFile[]> {
+export function reproduceFiles(db: Database, spec: ReproduceSpec): Promise<ExportFile[]> {
+	return scriptFiles(db, spec.usage?.fromLogs ?? [], reproduceScript(spec));
+}
+
+/**
+ * A script's files: the canonical CSVs as loaded, `usage_units.csv` for the products in
+ * `fromLogs` (from the units table, which must be the one the figures were computed from) and
+ * the script as `reproduce.sql`.
+ */
+export async function scriptFiles(
+	db: Database,
+	fromLogs: readonly LogUnits[],
+	script: string
+): Promise<ExportFile[]> {
 	const encoder = new TextEncoder();
 	const files: ExportFile[] = [];
 	for (const table of REPRODUCE_TABLES) {
 		const csv = await canonicalCsv(db, table);
 		files.push({ name: `${table.name}.csv`, bytes: encoder.encode(csv), table });
 	}
-	const logged = spec.usage?.fromLogs.map((l) => l.product) ?? [];
-	if (logged.length) {
-		const csv = await usageUnitsCsv(db, logged);
+	if (fromLogs.length) {
+		const csv = await usageUnitsCsv(
+			db,
+			fromLogs.map((l) => l.product)
+		);
 		files.push({ name: `${USAGE_UNITS.name}.csv`, bytes: encoder.encode(csv), table: USAGE_UNITS });
 	}
-	files.push({ name: 'reproduce.sql', bytes: encoder.encode(reproduceScript(spec)) });
+	files.push({ name: 'reproduce.sql', bytes: encoder.encode(script) });
 	return files;
 }

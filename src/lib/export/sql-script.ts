@@ -81,22 +81,31 @@ export interface SurveySpec {
 	readonly groupBy: SurveyGroupBy;
 }
 
+/**
+ * The dashboard's usage tables a script rebuilds: a school year's funnel units of the selected
+ * products, their cells per district and (when `pooled`) every product pooled, as product
+ * `all-products`.
+ */
+export interface UsageTables {
+	readonly schoolYear: number;
+	readonly products: readonly string[];
+	readonly pooled: boolean;
+	/**
+	 * Products whose units the app evaluated from student-week logs, each with its dosage rule
+	 * (null for none) and window: the script reads them from `usage_units.csv`.
+	 */
+	readonly fromLogs: readonly LogUnits[];
+}
+
 /** What a reproduction script rebuilds: survey analyses and a usage year with its products. */
 export interface ReproduceSpec {
 	readonly surveys: readonly SurveySpec[];
-	readonly usage: {
-		readonly schoolYear: number;
-		readonly products: readonly string[];
-		/** Also every product pooled, as product `all-products` (the dashboard's pooled funnel). */
-		readonly pooled: boolean;
-		/** The grouping and district filters (usage figures are cut by them, surveys are not). */
-		readonly view: ViewSlice;
-		/**
-		 * Products whose units the app evaluated from student-week logs, each with its dosage rule
-		 * (null for none) and window: the script reads them from `usage_units.csv`.
-		 */
-		readonly fromLogs: readonly LogUnits[];
-	} | null;
+	readonly usage:
+		| (UsageTables & {
+				/** The grouping and district filters (usage figures are cut by them, surveys are not). */
+				readonly view: ViewSlice;
+		  })
+		| null;
 }
 
 /** A product whose funnel units were derived from student-week logs. */
@@ -107,8 +116,8 @@ export interface LogUnits {
 }
 
 /** The canonical tables a script loads: `usage_units` too when units come from logs. */
-export function reproduceTables(spec: ReproduceSpec): readonly TableSpec[] {
-	return spec.usage?.fromLogs.length ? [...REPRODUCE_TABLES, USAGE_UNITS] : REPRODUCE_TABLES;
+export function reproduceTables(fromLogs: readonly LogUnits[]): readonly TableSpec[] {
+	return fromLogs.length ? [...REPRODUCE_TABLES, USAGE_UNITS] : REPRODUCE_TABLES;
 }
 
 /** Header lines naming the products read from `usage_units.csv`, their rules and windows. */
@@ -125,14 +134,15 @@ function logUnitsNote(fromLogs: readonly LogUnits[]): string[] {
 }
 
 /** A group's count: NULL when any included unit's count is unknown (`funnelRowFromStats`). */
-const countOrNull = (field: string) =>
+export const countOrNull = (field: string) =>
 	`CASE WHEN sum(${field}__nulls) > 0 THEN NULL ELSE sum(${field}) END`;
 
 /** A rate: NULL when either part is unknown or the denominator is not positive. */
-const ratio = (num: string, den: string) => `CASE WHEN ${den} > 0 THEN ${num}::DOUBLE / ${den} END`;
+export const ratio = (num: string, den: string) =>
+	`CASE WHEN ${den} > 0 THEN ${num}::DOUBLE / ${den} END`;
 
 /** The usage rates the export publishes, as numerator and denominator of the group sums. */
-const USAGE_RATES: readonly [string, string, string][] = [
+export const USAGE_RATES: readonly [string, string, string][] = [
 	['access_rate', 'licensed', 'enrolled'],
 	['activation_rate', 'activated', 'licensed'],
 	['regular_rate', 'regular', 'licensed'],
@@ -140,17 +150,13 @@ const USAGE_RATES: readonly [string, string, string][] = [
 ];
 
 /**
- * The dashboard's own usage pipeline as statements: districts with their attributes and
- * national poverty levels, funnel units from the supplied aggregates, statistics per district
- * and product (and pooled), then `funnelStatsSql` with the view's grouping and district filters
- * inlined; groups summed as `groupedFunnel` sums them (kept districts; a group outside the
- * grouping's levels is `unknown`; `all` is every kept district).
+ * The dashboard's usage tables as statements, parameters inlined: districts with their
+ * attributes and national poverty levels, funnel units from the supplied aggregates (and
+ * `usage_units` for products evaluated from logs), statistics per district and product, and the
+ * pooled cells.
  */
-function usageStatements(usage: NonNullable<ReproduceSpec['usage']>): {
-	build: string[];
-	figures: string;
-} {
-	const { schoolYear, products, pooled, view, fromLogs } = usage;
+export function usageTablesSql(usage: UsageTables): string[] {
+	const { schoolYear, products, pooled, fromLogs } = usage;
 	const logged = new Set(fromLogs.map((l) => l.product));
 	const scope = {
 		schoolYear,
@@ -160,12 +166,21 @@ function usageStatements(usage: NonNullable<ReproduceSpec['usage']>): {
 	};
 	const units = [usageFunnelAggregatesSql({ scope, poverty: NO_POVERTY })];
 	if (logged.size) units.push(sql`SELECT * FROM ${identifier(USAGE_UNITS.name)}`);
-	const build = [
+	return [
 		createViewDistrictsSql(schoolYear),
 		createViewUnitsSql(units),
 		createViewCellsSql(products),
 		...(pooled ? [insertPooledCellsSql(products)] : [])
-	];
+	].map(inlineParams);
+}
+
+/**
+ * The dashboard's usage figures from its usage tables: `funnelStatsSql` with the view's grouping
+ * and district filters inlined, groups summed as `groupedFunnel` sums them (kept districts; a
+ * group outside the grouping's levels is `unknown`; `all` is every kept district).
+ */
+function usageFiguresSql(usage: NonNullable<ReproduceSpec['usage']>): string {
+	const { schoolYear, products, pooled, view } = usage;
 	const keys = join(
 		groupSpecs(view.groupBy, view).map((g) => sql`${g.group}`),
 		', '
@@ -187,7 +202,7 @@ ${join(
 	),
 	'\nUNION ALL\n'
 )}`;
-	return { build: build.map(inlineParams), figures: inlineParams(figures) };
+	return inlineParams(figures);
 }
 
 function surveyQuery(survey: SurveySpec): string {
@@ -195,6 +210,26 @@ function surveyQuery(survey: SurveySpec): string {
 	return inlineParams(
 		sql`SELECT ${survey.surveyId} AS dataset, 'ai-training-trained' AS metric, ${survey.wave} AS period, '' AS product_id, "group", estimate, n_unweighted AS n FROM (${rates})`
 	);
+}
+
+/**
+ * A standalone script: the header (with the products read from `usage_units.csv`), the canonical
+ * tables loaded with the app's own DDL, the dashboard's usage tables when `usage` is given, then
+ * `select`.
+ */
+export function standaloneScript(
+	header: readonly string[],
+	usage: UsageTables | null,
+	select: string
+): string {
+	const fromLogs = usage?.fromLogs ?? [];
+	const load = reproduceTables(fromLogs).flatMap((table) => [
+		createTableSql(table).text,
+		insertCanonicalCsvSql(table, `${table.name}.csv`).text
+	]);
+	const build = usage ? usageTablesSql(usage) : [];
+	const text = [...header, ...logUnitsNote(fromLogs)].join('\n');
+	return `${text}\n\n${[...load, ...build, select].join(';\n\n')};\n`;
 }
 
 /**
@@ -206,23 +241,20 @@ function surveyQuery(survey: SurveySpec): string {
  * the app's code, not here; the bundle's datapackage.json documents them.
  */
 export function reproduceScript(spec: ReproduceSpec): string {
-	const load = reproduceTables(spec).flatMap((table) => [
-		createTableSql(table).text,
-		insertCanonicalCsvSql(table, `${table.name}.csv`).text
-	]);
-	const usage = spec.usage ? usageStatements(spec.usage) : null;
-	const figures = [...spec.surveys.map(surveyQuery), ...(usage ? [usage.figures] : [])];
+	const figures = [
+		...spec.surveys.map(surveyQuery),
+		...(spec.usage ? [usageFiguresSql(spec.usage)] : [])
+	];
 	const header = [
 		`-- Adoption Gap ${APP_VERSION}: rebuilds the exported point estimates and sample sizes (n)`,
 		"-- from the canonical CSVs beside this script (district and school level); the view's",
 		'-- grouping and district filters are written into the usage query (never cutting the survey).',
 		'-- Run in that folder: duckdb < reproduce.sql. Intervals and disclosure control are the',
 		"-- app's (see datapackage.json); survey n is unweighted respondents, usage n the rate's",
-		'-- denominator in students.',
-		...logUnitsNote(spec.usage?.fromLogs ?? [])
-	].join('\n');
+		'-- denominator in students.'
+	];
 	const select = figures.length
 		? `SELECT * FROM (\n${figures.map((f) => `SELECT * FROM (${f})`).join('\nUNION ALL\n')}\n) ORDER BY ALL`
 		: "SELECT 'no figures' AS note";
-	return `${header}\n\n${[...load, ...(usage?.build ?? []), select].join(';\n\n')};\n`;
+	return standaloneScript(header, spec.usage, select);
 }

@@ -1,7 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#lib/db/database.ts';
-import { createNodeDatabase } from '#lib/db/node.ts';
 import { generateDemoData } from '#lib/demo/generate.ts';
 import { loadParquetNode } from '#lib/export/parquet-node.ts';
 import { USAGE_UNITS } from '#lib/export/usage-units.ts';
@@ -12,6 +11,7 @@ import { usageView } from '#lib/view/usage-view.ts';
 import { DEFAULT_VIEW_STATE, type ViewState } from '#lib/view/view-state.ts';
 import { buildViewUnits, type ViewUnits } from '#lib/view/view-units.ts';
 import { createSchemaDatabase, loadCsv } from '../../helpers/schema-db.ts';
+import { runScript } from './run-script.ts';
 
 let db: Database;
 let catalog: DataCatalog;
@@ -50,21 +50,6 @@ async function download(patch: Partial<ViewState>) {
 		parquet: loadParquetNode
 	});
 	return { name: file.name, files: unzipSync(file.bytes) };
-}
-
-/** Runs a bundle's reproduce.sql on a fresh engine holding only the bundle's CSVs. */
-async function runScript(files: Record<string, Uint8Array>) {
-	const fresh = await createNodeDatabase();
-	try {
-		let script = strFromU8(files['reproduce.sql']!);
-		for (const name of Object.keys(files).filter((f) => f.endsWith('.csv'))) {
-			const path = await fresh.registerFile(`bundle/${name}`, files[name]!);
-			script = script.replaceAll(`'${name}'`, `'${path}'`);
-		}
-		return await fresh.query<Record<string, string | number | null>>(script);
-	} finally {
-		await fresh.close();
-	}
 }
 
 /** Every exact figure of a download, matched in its script's output to 1e-9 (estimate) and n. */
