@@ -5,6 +5,8 @@ import { sizeOf } from '../report/figure-row.ts';
 import type { DisclosedCost } from '../view/cost-cells.ts';
 import { FUNNEL_STAGES } from '../view/usage-model.ts';
 import type { ViewState } from '../view/view-state.ts';
+import type { ViewUnits } from '../view/view-units.ts';
+import { briefScript } from './brief-script.ts';
 import type { ChartTables } from './chart-export.ts';
 import { disclosedCells, integerField, numberField, statusFields, textField } from './disclosed.ts';
 import type { ExportTable } from './table.ts';
@@ -146,14 +148,17 @@ export function briefTables(model: BriefModel): ExportTable[] {
 
 /**
  * The board brief's download: its tables, the district, school year and products (file name
- * and sidecar), the prices and usage source (sidecar), and the SQL recorded when it was
- * computed (`sql` null when not recorded).
+ * and sidecar), the prices and usage source (sidecar), the SQL recorded when it was computed
+ * (`sql` null when not recorded) and, given the usage units it was computed from, its
+ * reproduce script (`briefScript`).
  */
 export function briefChartTables(
 	model: BriefModel,
 	state: ViewState,
-	sql: readonly SqlQuery[] | null
+	sql: readonly SqlQuery[] | null,
+	units: ViewUnits | null
 ): ChartTables {
+	const reproduce = units ? briefScript(model.leaid, units, state) : null;
 	return {
 		view: 'board brief',
 		tables: briefTables(model),
@@ -168,6 +173,7 @@ export function briefChartTables(
 		sql: sql ?? [],
 		sqlNote: sql
 			? 'The SQL this page ran to compute the brief (district, peer search, statistics), in order; it reads the usage tables the dashboard built for the view. Disclosure control (public mode), intervals and cost figures are computed by the app’s code (src/lib/brief/brief-model.ts), documented in docs/methodology.md.'
-			: 'Not recorded for this brief.'
+			: 'Not recorded for this brief.',
+		reproduce
 	};
 }

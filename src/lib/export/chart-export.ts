@@ -1,3 +1,4 @@
+import type { Database } from '../db/database.ts';
 import type { SqlQuery } from '../db/sql.ts';
 import { PUBLIC_POLICY } from '../disclosure/disclose-view.ts';
 import type { DataCatalog } from '../view/catalog.ts';
@@ -7,6 +8,8 @@ import type { ExportProvenance, InputHash } from './datapackage.ts';
 import { exportFileName, type NamedFilter } from './file-name.ts';
 import type { ExportFormat } from './formats.ts';
 import type { ParquetModule } from './parquet.ts';
+import { scriptFiles } from './reproduce-files.ts';
+import type { LogUnits } from './sql-script.ts';
 import type { ExportTable } from './table.ts';
 
 /**
@@ -27,6 +30,17 @@ export interface ChartTables {
 	readonly sql: readonly SqlQuery[];
 	/** What the SQL listed covers, or why it is not recorded. */
 	readonly sqlNote: string;
+	/** The chart's "Copy as SQL" script; null when the chart has nothing it can rebuild. */
+	readonly reproduce: ChartScript | null;
+}
+
+/**
+ * A standalone script that rebuilds a chart's point estimates and counts from the canonical
+ * CSVs, and the products whose units it reads from `usage_units.csv` (derived from logs).
+ */
+export interface ChartScript {
+	readonly script: string;
+	readonly fromLogs: readonly LogUnits[];
 }
 
 /** What the page knows about the data behind every chart. */
@@ -35,6 +49,8 @@ export interface ExportContext {
 	/** The view's URL, query included. */
 	readonly url: string;
 	readonly inputs: readonly InputHash[];
+	/** The database the page computed from: its canonical tables go into a reproducible bundle. */
+	readonly db?: Database;
 }
 
 /**
@@ -69,8 +85,9 @@ export function publicSource(
  * A chart's download from its own tables: each table in the chosen format with
  * `datapackage.json` (view, URL, filters and settings, the SQL or why it is missing, data
  * version, input hashes, public mode and the cells it hid, citation), zipped and named after
- * the view, its filters (picked districts first) and the date. No reproduce script: these
- * figures come from steps (peer search, disclosure, line fitting) that run in the app's code.
+ * the view, its filters (picked districts first) and the date. With the chart's script, the
+ * canonical CSVs and `reproduce.sql` too (they need `context.db`): the script rebuilds the point
+ * estimates and counts, while peer search, disclosure and intervals stay the app's.
  */
 export async function buildChartExport(
 	context: ExportContext,
@@ -93,12 +110,18 @@ export async function buildChartExport(
 		sqlNote: chart.sqlNote
 	};
 	const name = exportFileName(chart.view, chart.filters, options.now, 'zip');
+	const { reproduce } = chart;
+	if (reproduce && !context.db) throw new Error('a reproducible download needs the database');
+	const extras =
+		reproduce && context.db
+			? await scriptFiles(context.db, reproduce.fromLogs, reproduce.script)
+			: [];
 	const files = await exportFiles(
 		chart.tables,
 		options.format,
 		provenance,
 		{ parquet: options.parquet },
-		{ name: name.replace(/\.zip$/, '').toLowerCase() }
+		{ name: name.replace(/\.zip$/, '').toLowerCase(), extras }
 	);
 	return { name, bytes: zipFiles(files) };
 }

@@ -4,6 +4,12 @@ import type { CompareRow } from '../view/compare-model.ts';
 import type { OutcomeModel } from '../view/outcome-model.ts';
 import type { ViewState } from '../view/view-state.ts';
 import type { ChartTables } from './chart-export.ts';
+import {
+	outcomeScript,
+	peerDosageScript,
+	peerTrainingScript,
+	type CompareSource
+} from './compare-script.ts';
 import { disclosedCells, integerField, numberField, statusFields, textField } from './disclosed.ts';
 import type { ExportField, ExportTable, ExportValue } from './table.ts';
 import { viewFilters } from './view-export.ts';
@@ -272,18 +278,32 @@ const SQL_NOTE =
 	'Disclosure control, the Wilson intervals, peer medians and the expected line are computed by the app’s code ' +
 	'(src/lib/view/compare-model.ts, outcome-model.ts), documented in docs/methodology.md.';
 
+const SCRIPT_NOTE =
+	' reproduce.sql rebuilds the point estimates and counts from the canonical CSVs included; the picked districts and the peers used (or the districts drawn) are written into it as literal lists, since peer search and disclosure are the app’s.';
+
 /**
  * A compare chart's download: its tables from the model on screen, the picked districts, peer
- * choice and view filters (file name and sidecar), and the SQL recorded when it was computed
- * (`sql` null when the figures shown were not computed in this browser).
+ * choice and view filters (file name and sidecar), the SQL recorded when it was computed (`sql`
+ * null when the figures shown were not computed in this browser) and, given what the page
+ * computed from (`source`), the chart's reproduce script.
  */
 export function compareChartTables(
 	chart: CompareChart,
 	shown: { rows: readonly CompareRow[]; outcome: OutcomeModel | null },
 	state: ViewState,
 	catalog: DataCatalog,
-	sql: readonly SqlQuery[] | null
+	sql: readonly SqlQuery[] | null,
+	source: CompareSource | null
 ): ChartTables {
+	const reproduce = !source
+		? null
+		: chart === 'peer-dosage'
+			? peerDosageScript(shown.rows, state, source)
+			: chart === 'peer-training'
+				? peerTrainingScript(shown.rows, source)
+				: shown.outcome
+					? outcomeScript(shown.outcome, state, source)
+					: null;
 	const tables =
 		chart === 'peer-dosage'
 			? [peerUsageTable(shown.rows)]
@@ -305,8 +325,11 @@ export function compareChartTables(
 		settings: { scheme: state.scheme },
 		filterNote: FILTER_NOTE[chart],
 		sql: sql ?? [],
-		sqlNote: sql
-			? SQL_NOTE
-			: 'Not recorded: these figures were computed before this page opened (prerendered).'
+		sqlNote:
+			(sql
+				? SQL_NOTE
+				: 'Not recorded: these figures were computed before this page opened (prerendered).') +
+			(reproduce ? SCRIPT_NOTE : ''),
+		reproduce
 	};
 }

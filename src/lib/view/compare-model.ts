@@ -24,6 +24,8 @@ export interface UsageComparison {
 	readonly peer: PeerComparison;
 	/** Peers whose rate is withheld, shown only as a range, or absent (not in the median). */
 	readonly peersLeftOut: number;
+	/** LEAIDs of the peers whose rate is shown exactly (those in the median), in peer order. */
+	readonly peersUsed: readonly string[];
 }
 
 export type TrainingAnswer = 'trained' | 'not_trained' | 'no_answer' | 'not_surveyed';
@@ -111,7 +113,8 @@ function usageComparison(
 		lo: own?.lo ?? null,
 		hi: own?.hi ?? null,
 		peer,
-		peersLeftOut: peer.peers_excluded
+		peersLeftOut: peer.peers_excluded,
+		peersUsed: peerIds.filter((id) => value(id).estimate !== null)
 	};
 }
 

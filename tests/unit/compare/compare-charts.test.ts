@@ -60,6 +60,7 @@ describe('usageDots', () => {
 					lo: 0.03,
 					hi: 0.08,
 					peersLeftOut: 2,
+					peersUsed: [],
 					peer: {
 						peers_used: 18,
 						peers_excluded: 2,

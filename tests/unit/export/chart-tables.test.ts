@@ -402,7 +402,8 @@ describe('a compare chart’s download', () => {
 			{ rows: ROWS, outcome: null },
 			state,
 			CATALOG,
-			sql
+			sql,
+			null
 		);
 		const file = await buildChartExport(
 			{
@@ -436,7 +437,12 @@ describe('a compare chart’s download', () => {
 	});
 
 	it('the brief’s sidecar lists its hidden cells by their keys, and says when the SQL was not recorded', async () => {
-		const chart = briefChartTables(BRIEF, { ...DEFAULT_VIEW_STATE, prices: { tutor: 20 } }, null);
+		const chart = briefChartTables(
+			BRIEF,
+			{ ...DEFAULT_VIEW_STATE, prices: { tutor: 20 } },
+			null,
+			null
+		);
 		const file = await buildChartExport(
 			{ catalog: CATALOG, url: 'http://localhost/brief?district=0100001', inputs: [] },
 			chart,
