@@ -171,9 +171,13 @@ export function briefChartTables(
 		filterNote:
 			'A brief is for the first picked district: the view’s district filters do not apply, and its peers are the 20 nearest by default (domain-spec §7.2).',
 		sql: sql ?? [],
-		sqlNote: sql
-			? 'The SQL this page ran to compute the brief (district, peer search, statistics), in order; it reads the usage tables the dashboard built for the view. Disclosure control (public mode), intervals and cost figures are computed by the app’s code (src/lib/brief/brief-model.ts), documented in docs/methodology.md.'
-			: 'Not recorded for this brief.',
+		sqlNote:
+			(sql
+				? 'The SQL this page ran to compute the brief (district, peer search, statistics), in order; it reads the usage tables the dashboard built for the view. Disclosure control (public mode), intervals and cost figures are computed by the app’s code (src/lib/brief/brief-model.ts), documented in docs/methodology.md.'
+				: 'Not recorded for this brief.') +
+			(reproduce
+				? ' reproduce.sql rebuilds the funnel shares, dosage rates and cost figures (prices written in as literals) from the canonical CSVs included.'
+				: ''),
 		reproduce
 	};
 }
