@@ -145,8 +145,14 @@ describe('the board brief of a demo district', () => {
 			'brief-costs.json',
 			'brief-funnel.json',
 			'brief-products.json',
-			'datapackage.json'
+			'datapackage.json',
+			'districts.csv',
+			'reproduce.sql',
+			'survey_responses.csv',
+			'usage_aggregate.csv'
 		]);
+		expect(strFromU8(files['reproduce.sql']!)).toContain(`WHERE leaid IN ('${DISTRICT}')`);
+		expect(await menu.locator('[data-action="copy-sql"]').count()).toBe(1);
 		const funnel = JSON.parse(strFromU8(files['brief-funnel.json']!));
 		const dosage = expected.model.funnel.cells.find(
 			(c) => c.stage === 'dosage_rate_access' && c.group === 'all'

@@ -58,7 +58,14 @@ it('downloads each compare chart’s table with a sidecar naming the districts, 
 			`^adoption-gap_compare-peer-dosage_district-${PICKED.join('-')}_peers-20_locale-rural_.*\\d{4}-\\d{2}-\\d{2}\\.zip$`
 		)
 	);
-	expect(Object.keys(files).sort()).toEqual(['datapackage.json', 'peer-dosage.csv']);
+	expect(Object.keys(files).sort()).toEqual([
+		'datapackage.json',
+		'districts.csv',
+		'peer-dosage.csv',
+		'reproduce.sql',
+		'survey_responses.csv',
+		'usage_aggregate.csv'
+	]);
 	const rows = Papa.parse<Record<string, string>>(strFromU8(files['peer-dosage.csv']!), {
 		header: true,
 		skipEmptyLines: true
@@ -72,9 +79,11 @@ it('downloads each compare chart’s table with a sidecar naming the districts, 
 		mode: 'public'
 	});
 	expectBuiltDistrictsHash(pkg);
-	// The SQL the page ran to find the peers is recorded; no reproduce script is offered.
+	// The SQL the page ran to find the peers is recorded, and a script rebuilds the figures from
+	// the bundled CSVs with the picked districts and peers used written in.
 	expect(pkg.adoption_gap.sql.length).toBeGreaterThan(0);
-	expect(await menu.locator('[data-action="copy-sql"]').count()).toBe(0);
+	expect(strFromU8(files['reproduce.sql']!)).toContain(`('${PICKED[0]}', [`);
+	expect(await menu.locator('[data-action="copy-sql"]').count()).toBe(1);
 
 	const scatter = page.getByRole('figure', { name: /poverty level predicts/ });
 	const outcome = await downloadZip(scatter.locator('details.export-menu'), 'parquet');
@@ -82,7 +91,8 @@ it('downloads each compare chart’s table with a sidecar naming the districts, 
 		expect.arrayContaining([
 			'outcome-picked.parquet',
 			'outcome-points.parquet',
-			'outcome-line.parquet'
+			'outcome-line.parquet',
+			'reproduce.sql'
 		])
 	);
 
