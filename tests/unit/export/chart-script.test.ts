@@ -269,3 +269,60 @@ describe('the compare charts’ reproduce scripts', () => {
 		}
 	);
 });
+
+// Usage from student-week logs with an edited rule: the bundle holds the school-level units the
+// app derived (usage_units.csv), never the logs, and the scripts read them.
+describe('scripts of a view computed from student-week logs', () => {
+	const stricter = '{"minutes_per_week_mean":{">=":45},"min_eligible_weeks":6}';
+	/** The district with the most students with access to the tutor, from the logs. */
+	let logged: string;
+	beforeAll(async () => {
+		units = await buildViewUnits(db, {
+			schoolYear: 2024,
+			source: 'logs',
+			rules: { 'demo-ai-tutor': stricter }
+		});
+		const [top] = await db.query<{ leaid: string }>(sql`SELECT leaid FROM ${raw(VIEW_CELLS_TABLE)}
+			WHERE product_id = 'demo-ai-tutor' ORDER BY licensed_n DESC, leaid LIMIT 1`);
+		logged = top!.leaid;
+	});
+
+	it('the brief rebuilds its funnel and product rates from the derived units', async () => {
+		const state: ViewState = {
+			...DEFAULT_VIEW_STATE,
+			source: 'logs',
+			rules: { 'demo-ai-tutor': stricter },
+			districts: [logged]
+		};
+		const brief = await computeBrief(db, units, catalog, state);
+		if (brief.kind !== 'district') throw new Error('no brief');
+		const files = await download(briefChartTables(brief.model, state, null, units));
+		expect(Object.keys(files)).toContain('usage_units.csv');
+		expect(Object.keys(files).some((f) => /student_week|roster/.test(f))).toBe(false);
+		expect(strFromU8(files['reproduce.sql']!)).toContain(
+			'"demo-ai-tutor": {"minutes_per_week_mean"'
+		);
+		const script = await runScript(files);
+		const funnel = expectMatched(
+			table(files, 'brief-funnel'),
+			script,
+			{ stage: 'stage' },
+			{ share: 'value' },
+			(r) => r.resource === 'brief-funnel'
+		);
+		const products = expectMatched(
+			table(files, 'brief-products'),
+			script,
+			{ product_id: 'product_id' },
+			{ dosage_rate: 'value' },
+			(r) => r.resource === 'brief-products'
+		);
+		expect(funnel).toBe(4);
+		// A product evaluated from the logs (named in the header) is among the rates matched (the
+		// tutor's is range-coded under the stricter rule).
+		expect(products).toBeGreaterThanOrEqual(1);
+		const shown = table(files, 'brief-products').filter((r) => r.dosage_rate !== null);
+		expect(shown.map((r) => r.product_id)).toContain('demo-math-practice');
+		expect(strFromU8(files['reproduce.sql']!)).toMatch(/^-- {3}"demo-math-practice": /m);
+	});
+});
