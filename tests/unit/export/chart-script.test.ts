@@ -6,13 +6,14 @@ import { raw, sql } from '#lib/db/sql.ts';
 import { generateDemoData } from '#lib/demo/generate.ts';
 import { briefChartTables } from '#lib/export/brief-tables.ts';
 import { buildChartExport, type ChartTables } from '#lib/export/chart-export.ts';
-import type { CompareSource } from '#lib/export/compare-script.ts';
+import { briefScript } from '#lib/export/brief-script.ts';
+import { peerTrainingScript, type CompareSource } from '#lib/export/compare-script.ts';
 import { compareChartTables, type CompareChart } from '#lib/export/compare-tables.ts';
 import { loadParquetNode } from '#lib/export/parquet-node.ts';
 import { povertyScheme } from '#lib/poverty/schemes.ts';
 import { effectiveWave, loadCatalog, type DataCatalog } from '#lib/view/catalog.ts';
 import { compareData, peerSettings } from '#lib/view/compare-data.ts';
-import { compareModel } from '#lib/view/compare-model.ts';
+import { compareModel, type CompareRow } from '#lib/view/compare-model.ts';
 import { outcomeData, type OutcomeKind } from '#lib/view/outcome-data.ts';
 import { outcomeModel } from '#lib/view/outcome-model.ts';
 import { DEFAULT_VIEW_STATE, usageScheme, type ViewState } from '#lib/view/view-state.ts';
@@ -324,5 +325,43 @@ describe('scripts of a view computed from student-week logs', () => {
 		const shown = table(files, 'brief-products').filter((r) => r.dosage_rate !== null);
 		expect(shown.map((r) => r.product_id)).toContain('demo-math-practice');
 		expect(strFromU8(files['reproduce.sql']!)).toMatch(/^-- {3}"demo-math-practice": /m);
+	});
+});
+
+const emptySource: CompareSource = {
+	units: null,
+	product: null,
+	districtYear: 2024,
+	measure: 'saipe',
+	survey: null
+};
+
+describe('user values in the scripts', () => {
+	it('reach the SQL only as escaped literals (a LEAID and a price map key with quotes)', () => {
+		const leaid = "01'); DROP TABLE districts; --";
+		const row = {
+			leaid,
+			label: leaid,
+			entry: null,
+			peers: { ok: true, group: { peers: [{ leaid: "o'brien" }], criteria: [] } },
+			usage: null,
+			training: {
+				answer: 'trained',
+				peerShare: { status: 'shown', value: 1 },
+				lo: null,
+				hi: null,
+				peersAnswered: 1
+			}
+		} as unknown as CompareRow;
+		const survey = { id: "s'1", wave: 'w' };
+		const { script } = peerTrainingScript([row], { ...emptySource, survey })!;
+		expect(script).toContain(`('01''); DROP TABLE districts; --', ['o''brien']::VARCHAR[])`);
+		expect(script).toContain("survey_id = 's''1'");
+		const brief = briefScript(leaid, units, {
+			...DEFAULT_VIEW_STATE,
+			prices: { "it's": 2 }
+		}).script;
+		expect(brief).toContain("WHERE leaid IN ('01''); DROP TABLE districts; --')");
+		expect(brief).toContain("('it''s', 2::DOUBLE)");
 	});
 });
