@@ -1,4 +1,4 @@
-import { join, raw, sql, type SqlQuery } from '../db/sql.ts';
+import { raw, sql, valueList, type SqlQuery } from '../db/sql.ts';
 import { STAT_COLUMNS } from '../view/funnel-stats-sql.ts';
 import { VIEW_CELLS_TABLE } from '../view/view-tables.ts';
 
@@ -15,14 +15,6 @@ export function districtListSql(schoolYear: number): SqlQuery {
 WHERE school_year_start = ${schoolYear} ORDER BY lea_name, leaid`;
 }
 
-const inList = (values: readonly string[]): SqlQuery =>
-	values.length
-		? join(
-				values.map((v) => sql`${v}`),
-				', '
-			)
-		: raw('NULL');
-
 /**
  * The funnel statistics of the given districts and products (or `POOLED`), one row per
  * district × product, read from the view's cells table (`buildViewUnits`): the additive sums
@@ -32,6 +24,6 @@ const inList = (values: readonly string[]): SqlQuery =>
 export function districtStatsSql(leaids: readonly string[], products: readonly string[]): SqlQuery {
 	return sql`SELECT product_id, leaid, ${raw(STAT_COLUMNS.join(', '))}
 FROM ${raw(VIEW_CELLS_TABLE)}
-WHERE leaid IN (${inList(leaids)}) AND product_id IN (${inList(products)})
+WHERE leaid IN (${valueList(leaids)}) AND product_id IN (${valueList(products)})
 ORDER BY product_id, leaid`;
 }

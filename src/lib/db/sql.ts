@@ -52,6 +52,18 @@ export function join(fragments: readonly SqlQuery[], separator: string): SqlQuer
 	};
 }
 
+/**
+ * Values as a comma-separated list of bound parameters, for `x IN (…)` or `[…]`; `NULL` when
+ * there are none (so `x IN (NULL)` matches nothing).
+ */
+export function valueList(values: readonly SqlValue[]): SqlQuery {
+	if (values.length === 0) return raw('NULL');
+	return join(
+		values.map((v) => sql`${v}`),
+		', '
+	);
+}
+
 /** Text already known to be safe SQL (typed constants only, never user input). */
 export function raw(text: string): SqlQuery {
 	return { text, params: [] };

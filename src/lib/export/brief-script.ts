@@ -1,5 +1,5 @@
 import { districtStatsSql } from '../brief/brief-sql.ts';
-import { join, raw, sql, type SqlQuery } from '../db/sql.ts';
+import { join, raw, sql, valueList, type SqlQuery } from '../db/sql.ts';
 import { ALL_PRODUCTS } from '../metrics/usage/cost-lens.ts';
 import { selectedProducts } from '../view/groups.ts';
 import type { ViewState } from '../view/view-state.ts';
@@ -19,14 +19,6 @@ const HEADER = [
 	'-- brief-products (each used product’s dosage rate) and brief-costs (the cost figures at the',
 	'-- prices written in below). Disclosure control and intervals are the app’s (datapackage.json).'
 ];
-
-const inList = (values: readonly string[]): SqlQuery =>
-	values.length
-		? join(
-				values.map((v) => sql`${v}`),
-				', '
-			)
-		: raw('NULL');
 
 /** The prices as a relation `(product_id, price)`; one that matches nothing when none. */
 function pricesSql(prices: Readonly<Record<string, number>>): SqlQuery {
@@ -89,7 +81,7 @@ ${funnel}
 UNION ALL
 SELECT 'brief-products', NULL, product_id, 'dosage_rate',
 	${raw(ratio('dosage_met', '(licensed - not_evaluable)'))}, (licensed - not_evaluable)::DOUBLE
-FROM counts WHERE units > 0 AND product_id IN (${inList(products)})
+FROM counts WHERE units > 0 AND product_id IN (${valueList(products)})
 UNION ALL
 SELECT 'brief-costs', NULL, product_id, 'cost_per_dosage_met',
 	CASE WHEN dosage_met > 0 THEN total_cents / 100 / dosage_met END, NULL FROM costs

@@ -1,4 +1,4 @@
-import { join, raw, sql, type SqlQuery } from '../db/sql.ts';
+import { join, raw, sql, valueList, type SqlQuery } from '../db/sql.ts';
 import type { PovertyMeasure } from '../poverty/schemes.ts';
 import { peerRatesSql } from '../view/compare-data.ts';
 import type { CompareRow } from '../view/compare-model.ts';
@@ -34,10 +34,7 @@ const HEADER = [
 ];
 
 const list = (ids: readonly string[]): SqlQuery =>
-	sql`[${join(
-		ids.map((id) => sql`${id}`),
-		', '
-	)}]::VARCHAR[]`;
+	ids.length ? sql`[${valueList(ids)}]::VARCHAR[]` : raw('[]::VARCHAR[]');
 
 /** The picked districts with their peers as a relation `(leaid, peers)`. */
 function pickedSql(picked: readonly { leaid: string; peers: readonly string[] }[]): SqlQuery {

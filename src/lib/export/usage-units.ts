@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { join, raw, sql } from '../db/sql.ts';
+import { raw, sql, valueList } from '../db/sql.ts';
 import type { TableSpec } from '../schema/tables.ts';
 import { VIEW_UNITS_TABLE } from '../view/view-tables.ts';
 import { canonicalCsv } from './canonical-csv.ts';
@@ -62,13 +62,9 @@ export const USAGE_UNITS = {
 
 /** `usage_units.csv` of the given products, from the units the dashboard computed its view from. */
 export function usageUnitsCsv(db: Database, products: readonly string[]): Promise<string> {
-	const ids = join(
-		products.map((id) => sql`${id}`),
-		', '
-	);
 	return canonicalCsv(
 		db,
 		USAGE_UNITS,
-		sql`SELECT * FROM ${raw(VIEW_UNITS_TABLE)} WHERE product_id IN (${products.length ? ids : sql`NULL`})`
+		sql`SELECT * FROM ${raw(VIEW_UNITS_TABLE)} WHERE product_id IN (${valueList(products)})`
 	);
 }

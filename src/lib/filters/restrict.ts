@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { join, raw, sql, type SqlQuery } from '../db/sql.ts';
+import { join, raw, sql, valueList, type SqlQuery } from '../db/sql.ts';
 
 /** NCES locale groups by the tens digit of the locale code (domain-spec §1.4). */
 export const LOCALE_GROUPS = { city: 1, suburb: 2, town: 3, rural: 4 } as const;
@@ -20,10 +20,7 @@ export interface FilterSummary {
 }
 
 function inList(column: SqlQuery, values: readonly (string | number)[]): SqlQuery {
-	return sql`${column} IN (${join(
-		values.map((v) => sql`${v}`),
-		', '
-	)})`;
+	return sql`${column} IN (${valueList(values)})`;
 }
 
 function districtCondition(filter: DataFilter): SqlQuery | null {

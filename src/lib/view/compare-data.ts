@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { join, raw, sql, type SqlQuery } from '../db/sql.ts';
+import { sql, valueList, type SqlQuery } from '../db/sql.ts';
 import { findPeers } from '../peers/find-peers.ts';
 import type { PeerGroup, PeerMethod } from '../peers/options.ts';
 import type { PovertyMeasure } from '../poverty/schemes.ts';
@@ -60,7 +60,7 @@ export interface CompareData {
 export function peerRatesSql(product: string, leaids: readonly string[]): SqlQuery {
 	const all: ViewState = { ...DEFAULT_VIEW_STATE, groupBy: 'locale' };
 	const base = districtRatesSql(all, [product]);
-	return sql`SELECT leaid, met, base FROM (${base}) WHERE leaid IN (${inList(leaids)})`;
+	return sql`SELECT leaid, met, base FROM (${base}) WHERE leaid IN (${valueList(leaids)})`;
 }
 
 /** Answers to the training item of the given districts in one survey wave. */
@@ -71,17 +71,8 @@ export function trainingAnswersSql(
 ): SqlQuery {
 	return sql`SELECT leaid, trained_teachers_ai AS trained, item_response_status AS status
 FROM survey_responses
-WHERE survey_id = ${surveyId} AND survey_wave = ${wave} AND leaid IN (${inList(leaids)})
+WHERE survey_id = ${surveyId} AND survey_wave = ${wave} AND leaid IN (${valueList(leaids)})
 ORDER BY leaid, respondent_id`;
-}
-
-function inList(values: readonly string[]): SqlQuery {
-	return values.length
-		? join(
-				values.map((v) => sql`${v}`),
-				', '
-			)
-		: raw('NULL');
 }
 
 /**
@@ -103,7 +94,7 @@ export async function compareData(
 ): Promise<CompareData> {
 	const { leaids, districtYear } = options;
 	const entries = await db.query<DistrictEntry>(sql`SELECT leaid, lea_name, state_abbr
-		FROM districts WHERE school_year_start = ${districtYear} AND leaid IN (${inList(leaids)})`);
+		FROM districts WHERE school_year_start = ${districtYear} AND leaid IN (${valueList(leaids)})`);
 	const districts = leaids.map((id) => entries.find((e) => e.leaid === id) ?? null);
 	const peers: PeerResult[] = [];
 	for (const [i, leaid] of leaids.entries()) {

@@ -2,7 +2,7 @@ import type { Database } from '../db/database.ts';
 import { discloseView, PUBLIC_POLICY } from '../disclosure/disclose-view.ts';
 import { countedRateCell } from '../disclosure/result-cells.ts';
 import type { DataOrigin, DisclosurePolicy } from '../disclosure/view.ts';
-import { join, raw, sql, type SqlQuery } from '../db/sql.ts';
+import { raw, sql, valueList, type SqlQuery } from '../db/sql.ts';
 import { districtFilterSql, groupSql, type ViewSlice } from './funnel-stats-sql.ts';
 import { VIEW_CELLS_TABLE } from './view-tables.ts';
 
@@ -34,18 +34,12 @@ interface Row {
 
 /** Per district of the view (filters applied): dosage-meeters and their evaluable base. */
 export function districtRatesSql(state: ViewSlice, products: readonly string[]): SqlQuery {
-	const ids = products.length
-		? join(
-				products.map((p) => sql`${p}`),
-				', '
-			)
-		: raw('NULL');
 	return sql`SELECT product_id, leaid, ${groupSql(state)} AS grp,
 	CASE WHEN dosage_met_n__nulls = 0 THEN dosage_met_n END AS met,
 	CASE WHEN licensed_n__nulls = 0 AND not_evaluable_n__nulls = 0
 		THEN licensed_n - not_evaluable_n END AS base
 FROM ${raw(VIEW_CELLS_TABLE)}
-WHERE product_id IN (${ids}) AND ${districtFilterSql(state)} AND units_n > 0
+WHERE product_id IN (${valueList(products)}) AND ${districtFilterSql(state)} AND units_n > 0
 ORDER BY product_id, leaid`;
 }
 

@@ -1,4 +1,4 @@
-import { join, raw, sql, type SqlQuery } from '../db/sql.ts';
+import { join, raw, sql, valueList, type SqlQuery } from '../db/sql.ts';
 import { COUNT_FIELDS, RATE_IDS, type RateId } from '../metrics/usage/funnel-rates.ts';
 import { usageScheme, type ViewState } from './view-state.ts';
 import { POOLED, povertyColumn, VIEW_CELLS_TABLE } from './view-tables.ts';
@@ -43,10 +43,7 @@ export function groupSql(state: ViewSlice): SqlQuery {
 
 function inList(column: SqlQuery, values: readonly string[]): SqlQuery | null {
 	if (values.length === 0) return null;
-	return sql`${column} IN (${join(
-		values.map((v) => sql`${v}`),
-		', '
-	)})`;
+	return sql`${column} IN (${valueList(values)})`;
 }
 
 /**

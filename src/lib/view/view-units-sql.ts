@@ -1,4 +1,4 @@
-import { join, raw, sql, type SqlQuery } from '../db/sql.ts';
+import { join, raw, sql, valueList, type SqlQuery } from '../db/sql.ts';
 import { districtPovertyQuery } from '../poverty/district-poverty.ts';
 import { COUNT_FIELDS } from '../metrics/usage/funnel-rates.ts';
 import { sumStatColumnsSql, unitStatColumnsSql } from './funnel-stats-sql.ts';
@@ -116,14 +116,10 @@ const POOLED_COUNTS = raw(
  * are taken, so clusters stay schools.
  */
 function pooledCellsSql(products: readonly string[]): SqlQuery {
-	const ids = join(
-		products.map((id) => sql`${id}`),
-		', '
-	);
 	const merged = sql`SELECT leaid, ncessch, ${POOLED_COUNTS}, false AS funnel_inconsistent,
 		bool_or(enrolled_approximate) AS enrolled_approximate
 	FROM ${raw(VIEW_UNITS_TABLE)}
-	WHERE product_id IN (${products.length ? ids : sql`NULL`}) AND NOT funnel_inconsistent
+	WHERE product_id IN (${valueList(products)}) AND NOT funnel_inconsistent
 	GROUP BY leaid, ncessch`;
 	return cellsSql(merged, sql`${POOLED}`);
 }

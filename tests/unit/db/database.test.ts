@@ -3,7 +3,7 @@ import type { Database } from '#lib/db/database.ts';
 import { isQueryError } from '#lib/db/errors.ts';
 import { LOCKDOWN_PROBES, runLockdownProbes } from '#lib/db/lockdown-probes.ts';
 import { createNodeDatabase } from '#lib/db/node.ts';
-import { identifier, sql } from '#lib/db/sql.ts';
+import { identifier, sql, valueList } from '#lib/db/sql.ts';
 
 let db: Database;
 beforeAll(async () => {
@@ -43,6 +43,17 @@ describe('Database.query', () => {
 		expect(isQueryError(error)).toBe(true);
 		expect((error as { sql: string }).sql).toBe('SELECT * FROM no_such_table');
 		expect((error as Error).message).toMatch(/no_such_table/);
+	});
+
+	it('binds a list of values for IN, and an empty list matches nothing', async () => {
+		const name = "it's";
+		const query = (values: string[]) =>
+			db.query<{ hit: boolean | null }>(sql`SELECT ${name} IN (${valueList(values)}) AS hit`);
+		expect(valueList(['a', name])).toEqual({ text: '?, ?', params: ['a', name] });
+		expect(await query(['a', name])).toEqual([{ hit: true }]);
+		expect(await query(['a'])).toEqual([{ hit: false }]);
+		// `x IN (NULL)` is NULL: a WHERE clause keeps no row.
+		expect(await query([])).toEqual([{ hit: null }]);
 	});
 
 	it('reads registered files', async () => {

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.ts';
-import { join, sql } from '../../db/sql.ts';
+import { sql, valueList } from '../../db/sql.ts';
 import { DosageRuleError, parseDosageRule } from '../../dosage/parse-rule.ts';
 import { defaultRuleEntry } from '../../dosage/published-rules.ts';
 import type { DosageRule } from '../../dosage/rule.ts';
@@ -31,10 +31,7 @@ export async function resolveDosageRules(
 			? []
 			: await db.query<{ product_id: string; json: string | null; source_key: string | null }>(
 					sql`SELECT product_id, dosage_rule_json AS json, dosage_rule_source_key AS source_key
-					FROM products WHERE product_id IN (${join(
-						productIds.map((id) => sql`${id}`),
-						', '
-					)})`
+					FROM products WHERE product_id IN (${valueList(productIds)})`
 				);
 	return productIds.map((product_id) => {
 		if (overrides.has(product_id)) {

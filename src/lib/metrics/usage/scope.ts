@@ -1,4 +1,4 @@
-import { join, sql, type SqlQuery } from '../../db/sql.ts';
+import { join, sql, valueList, type SqlQuery } from '../../db/sql.ts';
 import type { DosageRule } from '../../dosage/rule.ts';
 
 /**
@@ -17,10 +17,7 @@ export interface UsageScope {
 export function productFilterSql(scope: UsageScope, column: SqlQuery): SqlQuery {
 	const ids = [...scope.rules.keys()];
 	if (ids.length === 0) return sql`false`;
-	return sql`${column} IN (${join(
-		ids.map((id) => sql`${id}`),
-		', '
-	)})`;
+	return sql`${column} IN (${valueList(ids)})`;
 }
 
 /** `CASE product_id WHEN … THEN … END` over the products that have a rule (NULL otherwise). */
