@@ -92,6 +92,36 @@ describe('the ingest worker protocol', () => {
 		expect(worker.terminated).toBe(true);
 	});
 
+	it('asks for the next chunk as soon as one arrives (one ahead at most), in order', async () => {
+		const worker = fakeWorker();
+		const post = worker.postMessage;
+		let asked = 0;
+		worker.postMessage = (message) => {
+			if (message.type === 'next') asked++;
+			post(message);
+		};
+		const opened = await openInWorker(
+			new Blob([CSV]),
+			'districts.csv',
+			{ chunkBytes: 500 },
+			worker
+		);
+		if (!opened.ok) throw new Error('expected ok');
+		const indices: number[] = [];
+		let records = 0;
+		for await (const chunk of opened.source.chunks) {
+			// This chunk's request and the next one's: the worker cuts it while this one is staged.
+			expect(asked).toBe(chunk.index + 2);
+			indices.push(chunk.index);
+			records += chunk.records;
+		}
+		opened.source.close();
+		// The CSV's 200 data lines, in chunks of at most 500 bytes (17–18 bytes a line).
+		expect(records).toBe(200);
+		expect(indices).toEqual(Array.from({ length: indices.length }, (_, i) => i));
+		expect(indices.length).toBeGreaterThan(5);
+	});
+
 	it('cancels between chunks when the load is aborted; nothing is loaded', async () => {
 		await resetTables(db, 'districts');
 		const worker = fakeWorker();

@@ -8,7 +8,10 @@ import type { FromWorker, WorkerLike } from './protocol.ts';
 export interface WorkerSource {
 	readonly info: SourceInfo;
 	readonly samples: ReadonlyMap<string, readonly string[]>;
-	/** Chunks, each requested when the previous one has been consumed (bounded memory). */
+	/**
+	 * Chunks, the next one requested as soon as one arrives, so the worker cuts it while DuckDB
+	 * stages this one (bounded memory: at most one chunk ahead).
+	 */
 	readonly chunks: AsyncIterable<RecordChunk>;
 	/** Stops the worker (also what cancelling does: the worker is terminated). */
 	close(): void;
@@ -53,13 +56,19 @@ export function openInWorker(
 	};
 	const chunks: AsyncIterable<RecordChunk> = {
 		async *[Symbol.asyncIterator]() {
-			for (;;) {
-				if (closed) throw new Error('the file is no longer being read (cancelled)');
+			const request = () => {
 				const reply = nextMessage();
 				worker.postMessage({ type: 'next' });
+				return reply;
+			};
+			let reply = request();
+			for (;;) {
+				if (closed) throw new Error('the file is no longer being read (cancelled)');
 				const message = await reply;
-				if (message.type === 'chunk') yield message.chunk;
-				else if (message.type === 'end') return;
+				if (message.type === 'chunk') {
+					reply = request();
+					yield message.chunk;
+				} else if (message.type === 'end') return;
 				else
 					throw new Error(
 						message.type === 'error' ? message.message : `unexpected ${message.type}`
