@@ -65,14 +65,17 @@ export async function loadFile(
 			onProgress?.({ phase: 'reading', bytesDone, bytesTotal, rowsDone: 0 })
 	});
 	signal?.throwIfAborted();
-	const sha256 = await sha256Hex(new Uint8Array(await file.arrayBuffer()));
-	if (!opened.ok) return { ...notLoaded({ name }, mapping.table, opened.issues, mapping), sha256 };
+	// Hashed while the rows load (Web Crypto works off the main thread).
+	const sha256 = file.arrayBuffer().then((buffer) => sha256Hex(new Uint8Array(buffer)));
+	sha256.catch(() => undefined); // awaited below, unless the load fails first
+	if (!opened.ok)
+		return { ...notLoaded({ name }, mapping.table, opened.issues, mapping), sha256: await sha256 };
 	try {
 		const report = await loadChunks(db, opened.source.info, opened.source.chunks, mapping, {
 			signal,
 			onProgress
 		});
-		return { ...report, sha256 };
+		return { ...report, sha256: await sha256 };
 	} finally {
 		opened.source.close();
 	}
