@@ -17,7 +17,12 @@ export interface IngestLimits {
 	readonly maxRejectedListed: number;
 	/** Row-level warnings listed per warning code; beyond this, only counted. */
 	readonly maxWarningsListedPerCode: number;
-	/** Decoded bytes handed to DuckDB per chunk (progress and cancellation happen between chunks). */
+	/**
+	 * Decoded bytes handed to DuckDB per chunk (progress and cancellation happen between chunks).
+	 * 32 MB: each chunk is one `read_csv` insert, and fewer, larger ones stage faster (1M rows,
+	 * 90 MB, in Node: 2.3–2.7 s in 8 MB chunks, 1.6–1.8 s in 32 MB ones) while a chunk still
+	 * stages in well under a second.
+	 */
 	readonly chunkBytes: number;
 }
 
@@ -28,7 +33,7 @@ export const DEFAULT_LIMITS: IngestLimits = {
 	maxXlsxRows: 500_000,
 	maxRejectedListed: 100_000,
 	maxWarningsListedPerCode: 1_000,
-	chunkBytes: 8 * 1024 ** 2
+	chunkBytes: 32 * 1024 ** 2
 };
 
 /** The defaults with some limits overridden. */

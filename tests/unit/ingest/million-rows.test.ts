@@ -43,8 +43,10 @@ describe('a 1,000,000-row usage file', () => {
 	it('loads chunk by chunk with monotone progress and exact accounting', async () => {
 		await resetTables(db, 'usage_student_week');
 		const progress: IngestProgress[] = [];
+		// 8 MB chunks (the default is 32 MB): about four for this file.
 		const report = await ingestFile(db, 'usage.csv', bytes, {
 			mapping: M,
+			limits: { chunkBytes: 8 * 1024 ** 2 },
 			onProgress: (p) => progress.push(p)
 		});
 		expect([report.rowsRead, report.rowsLoaded, report.rowsRejected]).toEqual([
@@ -81,6 +83,7 @@ describe('a 1,000,000-row usage file', () => {
 		const chunksSeen: number[] = [];
 		const loading = ingestFile(db, 'usage.csv', bytes, {
 			mapping: M,
+			limits: { chunkBytes: 8 * 1024 ** 2 },
 			signal: controller.signal,
 			onProgress: (p) => {
 				chunksSeen.push(p.rowsDone);
