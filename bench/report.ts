@@ -210,7 +210,7 @@ export function writeReport(results: Results, notes: string): void {
 		'## Machine and versions',
 		'',
 		`- ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM; Node ${process.versions.node}.`,
-		`- Load averages (1, 5, 15 min) before: ${load(results.loadBefore)}; after: ${load(results.loadAfter)}. ${Math.max(...results.loadBefore, ...(results.loadAfter ?? [])) > 2.5 ? '**Measured under contention**: other jobs shared the 2 cores, so absolute times are inflated and noisy; ratios of paired runs are the more reliable figures.' : ''}`,
+		`- Load averages (1, 5, 15 min) before: ${load(results.loadBefore)}; after: ${load(results.loadAfter)}.${Math.max(results.loadBefore[0] ?? 0, results.loadAfter?.[0] ?? 0) > 2.5 ? ' **Measured under contention**: other jobs shared the 2 cores, so absolute times are inflated and noisy; ratios of paired runs are the more reliable figures.' : ''}`,
 		`- @duckdb/duckdb-wasm ${version('@duckdb/duckdb-wasm')} (DuckDB 1.4.3), @duckdb/node-api ${version('@duckdb/node-api')} (DuckDB 1.4.3), papaparse ${version('papaparse')}, arquero ${version('arquero')}, Chromium from @sparticuz/chromium ${chromium} via playwright-core ${version('playwright-core')}.`,
 		'',
 		'## Results',
