@@ -326,6 +326,63 @@ describe('scripts of a view computed from student-week logs', () => {
 		expect(shown.map((r) => r.product_id)).toContain('demo-math-practice');
 		expect(strFromU8(files['reproduce.sql']!)).toMatch(/^-- {3}"demo-math-practice": /m);
 	});
+
+	it('the dosage dot plot rebuilds its district’s and peers’ rates from the derived units', async () => {
+		const state: ViewState = {
+			...DEFAULT_VIEW_STATE,
+			source: 'logs',
+			rules: { 'demo-ai-tutor': stricter },
+			peers: '20',
+			districts: [logged]
+		};
+		await ensurePooledCells(
+			db,
+			units.products.map((p) => p.id)
+		);
+		const source: CompareSource = {
+			units,
+			product: POOLED,
+			districtYear: catalog.districtYear,
+			measure: povertyScheme(usageScheme(state.scheme)).measure ?? 'saipe',
+			survey: { id: catalog.surveyId, wave: effectiveWave(state, catalog)! }
+		};
+		const inputs = {
+			districtYear: source.districtYear!,
+			measure: source.measure,
+			product: POOLED,
+			survey: source.survey
+		};
+		const data = await compareData(db, {
+			...inputs,
+			leaids: [logged],
+			peer: peerSettings(state.peers)
+		});
+		const outcome = await outcomeData(db, { ...inputs, kind: 'dosage', state });
+		const shown = {
+			rows: compareModel(data, 'demo'),
+			outcome: outcomeModel(outcome, [logged], 'demo')
+		};
+		const files = await download(
+			compareChartTables('peer-dosage', shown, state, catalog, null, source)
+		);
+		expect(Object.keys(files)).toContain('usage_units.csv');
+		const matched = expectMatched(
+			table(files, 'peer-dosage'),
+			await runScript(files),
+			{ leaid: 'leaid' },
+			{
+				dosage_rate: 'dosage_rate',
+				peer_median: 'peer_median',
+				peer_q1: 'peer_q1',
+				peer_q3: 'peer_q3',
+				peers_used: 'peers_used'
+			}
+		);
+		// The district's rate from the derived units, and its peers used: none, since the demo
+		// logs cover only a few districts and none of its 20 peers (their median is empty).
+		expect(matched).toBe(2);
+		expect(table(files, 'peer-dosage')[0]).toMatchObject({ status: 'shown', peers_used: 0 });
+	});
 });
 
 const emptySource: CompareSource = {
