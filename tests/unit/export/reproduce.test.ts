@@ -2,13 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '#lib/db/database.ts';
-import { createNodeDatabase } from '#lib/db/node.ts';
 import { sql } from '#lib/db/sql.ts';
 import { generateDemoData } from '#lib/demo/generate.ts';
 import { inlineParams } from '#lib/export/sql-script.ts';
 import type { FigureRow } from '#lib/report/figure-row.ts';
 import { main } from '../../../src/cli/main.ts';
+import { runScript } from './run-script.ts';
 
 const AGGREGATE_INPUTS = {
 	'--survey': 'survey_responses',
@@ -57,20 +56,11 @@ type ScriptRow = {
 	n: number | null;
 };
 
-/** Runs the bundle's reproduce.sql on a fresh DuckDB-WASM engine with only the bundle's CSVs. */
-async function runScript(bundle: string): Promise<ScriptRow[]> {
-	const db: Database = await createNodeDatabase();
-	try {
-		let script = readFileSync(join(bundle, 'reproduce.sql'), 'utf8');
-		for (const name of readdirSync(bundle).filter((f) => f.endsWith('.csv'))) {
-			const path = await db.registerFile(`bundle/${name}`, readFileSync(join(bundle, name)));
-			// The engine reads only registered files: point the script's relative names at them.
-			script = script.replaceAll(`'${name}'`, `'${path}'`);
-		}
-		return await db.query<ScriptRow>(script);
-	} finally {
-		await db.close();
-	}
+/** Runs the bundle folder's reproduce.sql on a fresh engine holding only its CSVs. */
+async function runFolderScript(bundle: string): Promise<ScriptRow[]> {
+	const names = readdirSync(bundle).filter((f) => f.endsWith('.csv') || f === 'reproduce.sql');
+	const files = Object.fromEntries(names.map((f) => [f, readFileSync(join(bundle, f))]));
+	return (await runScript(files)) as ScriptRow[];
 }
 
 describe('"copy as SQL": the script rebuilds the exported point estimates and counts', () => {
@@ -90,7 +80,7 @@ describe('"copy as SQL": the script rebuilds the exported point estimates and co
 			expect(readFileSync(join(bundle, 'reproduce.sql'), 'utf8')).toMatch(/usage_units\.csv holds/);
 		}
 		const figures = JSON.parse(readFileSync(join(bundle, 'figures.json'), 'utf8')) as FigureRow[];
-		const script = await runScript(bundle);
+		const script = await runFolderScript(bundle);
 		const shown = figures.filter((f) => f.estimate !== null);
 		expect(shown.some((f) => f.dataset === 'usage')).toBe(true);
 		expect(shown.some((f) => f.dataset === 'demo-asdp')).toBe(true);
