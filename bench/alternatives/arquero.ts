@@ -3,6 +3,7 @@ import { mondayOf } from '#lib/demo/calendar.ts';
 import type { FunnelCounts } from '../figures.ts';
 import { time, type Timings } from '../timing.ts';
 import {
+	parseFiles,
 	analysisWindow,
 	count,
 	day,
@@ -50,15 +51,9 @@ export async function runArquero(
 	changes: readonly string[][]
 ): Promise<FunnelCounts[]> {
 	timings.startup = 0;
-	const tables = await time(timings, 'ingest', () => {
-		const decoder = new TextDecoder();
-		return new Map(
-			files.map((f) => [
-				f.name.replace(/\.csv$/, ''),
-				aq.fromCSV(decoder.decode(f.bytes), { autoType: false, parse: NUMBERS })
-			])
-		);
-	});
+	const tables = await time(timings, 'ingest', () =>
+		parseFiles(files, (text) => aq.fromCSV(text, { autoType: false, parse: NUMBERS }))
+	);
 	const students = await time(timings, 'metrics', () => studentStages(tables));
 	timings.filter = changes.map((picked) => {
 		const started = performance.now();

@@ -10,6 +10,15 @@ import { THRESHOLD_DECIMALS, type DosageCondition, type DosageRule } from '#lib/
 
 const SCALE = 10 ** THRESHOLD_DECIMALS;
 
+/** Each file's text parsed by `parse`, by table name (the file name without `.csv`). */
+export function parseFiles<T>(
+	files: readonly { name: string; bytes: Uint8Array }[],
+	parse: (text: string) => T
+): Map<string, T> {
+	const decoder = new TextDecoder();
+	return new Map(files.map((f) => [f.name.replace(/\.csv$/, ''), parse(decoder.decode(f.bytes))]));
+}
+
 /** A student's sums over their eligible weeks; minutes in integer hundredths. */
 export interface StudentSums {
 	readonly eligibleWeeks: number;

@@ -3,6 +3,7 @@ import { mondayOf } from '#lib/demo/calendar.ts';
 import type { FunnelCounts } from '../figures.ts';
 import { time, type Timings } from '../timing.ts';
 import {
+	parseFiles,
 	analysisWindow,
 	count,
 	day,
@@ -24,15 +25,7 @@ interface Week {
 }
 
 /** One rostered student and product with its funnel stages (1 or 0, so they add up). */
-interface StudentStage {
-	readonly product_id: string;
-	readonly leaid: string;
-	readonly enrolled: number;
-	readonly licensed: number;
-	readonly activated: number;
-	readonly regular: number;
-	readonly dosage_met: number;
-}
+type StudentStage = FunnelCounts;
 
 /**
  * The alternative a developer might write by hand: papaparse (header rows as objects) and plain
@@ -45,15 +38,9 @@ export async function runPapaparse(
 	changes: readonly string[][]
 ): Promise<FunnelCounts[]> {
 	timings.startup = 0;
-	const tables = await time(timings, 'ingest', () => {
-		const decoder = new TextDecoder();
-		return new Map(
-			files.map((f) => [
-				f.name.replace(/\.csv$/, ''),
-				Papa.parse<Row>(decoder.decode(f.bytes), { header: true, skipEmptyLines: true }).data
-			])
-		);
-	});
+	const tables = await time(timings, 'ingest', () =>
+		parseFiles(files, (text) => Papa.parse<Row>(text, { header: true, skipEmptyLines: true }).data)
+	);
 	const stages = await time(timings, 'metrics', () => studentStages(tables));
 	let counts = aggregate(stages, null);
 	timings.filter = changes.map((picked) => {
