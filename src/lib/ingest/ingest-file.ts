@@ -3,7 +3,7 @@ import { chunkRecords } from './csv/chunks.ts';
 import { issue } from './issues.ts';
 import { resolveLimits } from './limits.ts';
 import { loadChunks, notLoaded, type LoadOptions } from './load-chunks.ts';
-import type { ColumnMapping } from './mapping/mapping.ts';
+import { readingOptions, type ColumnMapping } from './mapping/mapping.ts';
 import { presetFor } from './mapping/presets.ts';
 import { rankTables } from './mapping/suggest.ts';
 import type { FileReport } from './report.ts';
@@ -32,9 +32,10 @@ export function loadSource(
 }
 
 /**
- * Reads, validates and loads one upload: bytes in, report out. Uses `options.mapping`, else the
- * preset recognised from the file; without either the report asks for a mapping and names the
- * likeliest tables. Never throws for bad input; an abort rejects with the signal's reason.
+ * Reads, validates and loads one upload: bytes in, report out. Uses `options.mapping` (its header
+ * line and worksheet, if set, choose how the file is read), else the preset recognised from the
+ * file; without either the report asks for a mapping and names the likeliest tables. Never throws
+ * for bad input; an abort rejects with the signal's reason.
  */
 export async function ingestFile(
 	db: Database,
@@ -42,7 +43,8 @@ export async function ingestFile(
 	bytes: Uint8Array,
 	options: IngestOptions = {}
 ): Promise<FileReport> {
-	const opened = await openSource(name, bytes, options);
+	const reading = options.mapping ? readingOptions(options.mapping.options) : {};
+	const opened = await openSource(name, bytes, { ...reading, ...options });
 	if (!opened.ok)
 		return notLoaded({ name }, options.mapping?.table ?? '', opened.issues, options.mapping);
 	const mapping = options.mapping ?? presetFor(name, opened.source.header.fields)?.mapping;

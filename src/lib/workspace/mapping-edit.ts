@@ -43,3 +43,16 @@ export function withScale(
 export function mappingJson(mapping: ColumnMapping): string {
 	return `${JSON.stringify(mapping, null, '\t')}\n`;
 }
+
+/** `next` reading the file as `current` does (its header line and worksheet, if chosen). */
+export function keepReading(next: ColumnMapping, current: ColumnMapping): ColumnMapping {
+	const { header_line, sheet } = current.options;
+	return {
+		...next,
+		options: {
+			...next.options,
+			...(header_line === undefined ? {} : { header_line }),
+			...(sheet === undefined ? {} : { sheet })
+		}
+	};
+}

@@ -2,7 +2,7 @@ import type { Database } from '../db/database.ts';
 import { sha256Hex } from '../export/hash.ts';
 import type { ValidationIssue } from '../ingest/issues.ts';
 import { loadChunks, notLoaded, type SourceInfo } from '../ingest/load-chunks.ts';
-import type { ColumnMapping } from '../ingest/mapping/mapping.ts';
+import { readingOptions, type ColumnMapping } from '../ingest/mapping/mapping.ts';
 import type { FileReport } from '../ingest/report.ts';
 import type { IngestProgress } from '../ingest/stage/stage-chunks.ts';
 import type { openInWorker } from '../ingest/worker/client.ts';
@@ -32,14 +32,17 @@ export interface LoadProgress {
 	readonly rowsDone: number;
 }
 
-/** Reads a file's header and samples (then lets the worker go). */
+/**
+ * Reads a file's header and samples (then lets the worker go), at the header line and worksheet
+ * `mapping` chooses, if any.
+ */
 export async function readHead(
 	open: OpenFile,
 	file: Blob,
 	name: string,
-	signal?: AbortSignal
+	mapping?: ColumnMapping | null
 ): Promise<HeadResult> {
-	const opened = await open(file, name, { signal });
+	const opened = await open(file, name, mapping ? readingOptions(mapping.options) : {});
 	if (!opened.ok) return opened;
 	opened.source.close();
 	return { ok: true, head: { info: opened.source.info, samples: opened.source.samples } };
@@ -60,6 +63,7 @@ export async function loadFile(
 ): Promise<FileReport> {
 	const { signal, onProgress } = options;
 	const opened = await open(file, name, {
+		...readingOptions(mapping.options),
 		signal,
 		onReading: (bytesDone, bytesTotal) =>
 			onProgress?.({ phase: 'reading', bytesDone, bytesTotal, rowsDone: 0 })

@@ -1,8 +1,7 @@
 import type { Database } from '../db/database.ts';
 import type { Coverage } from '../ingest/coverage.ts';
 import { issue } from '../ingest/issues.ts';
-import type { ColumnMapping } from '../ingest/mapping/mapping.ts';
-import { suggestMapping } from '../ingest/mapping/suggest.ts';
+import { readingOptions, type ColumnMapping } from '../ingest/mapping/mapping.ts';
 import type { FileReport } from '../ingest/report.ts';
 import { checkBrowserSize } from '../ingest/worker/browser-limits.ts';
 import { coverageOf, dataVersionOf, inputsOf, LOAD_ORDER, resetTables } from './engine.ts';
@@ -10,7 +9,7 @@ import { FileEntry } from './file-entry.svelte.ts';
 import { DeviceKeeper } from './keeper.ts';
 import { loadFile, readHead, type OpenFile } from './open-file.ts';
 import type { WorkspaceStore } from './store.ts';
-import { suggestFor } from './suggest.ts';
+import { fitToHeaders, mappingForTable, suggestFor } from './suggest.ts';
 import type { InputHash } from '../export/datapackage.ts';
 
 /** The user's data now in the engine (its fingerprint and files), or null when it no longer is. */
@@ -74,14 +73,25 @@ export class Workspace {
 		return added;
 	}
 
-	setMapping(entry: FileEntry, mapping: ColumnMapping): void {
-		entry.mapping = mapping;
-		void this.#keeper.save(entry.stored());
+	/**
+	 * Sets the file's mapping. When it reads the file another way (another header line or
+	 * worksheet), the header and samples are read again first, and the columns fitted to them.
+	 */
+	setMapping(entry: FileEntry, mapping: ColumnMapping): Promise<void> {
+		const before = entry.mapping ? readingOptions(entry.mapping.options) : {};
+		if (JSON.stringify(before) === JSON.stringify(readingOptions(mapping.options))) {
+			entry.mapping = mapping;
+			return this.#keeper.save(entry.stored());
+		}
+		return this.#reread(entry, mapping);
 	}
 
-	/** Points the file at another table, with the columns suggested for it. */
+	/** Points the file at another table, with its preset for that table or the columns suggested. */
 	chooseTable(entry: FileEntry, table: string): void {
-		this.setMapping(entry, suggestMapping(table, entry.head?.info.header.fields ?? []));
+		void this.setMapping(
+			entry,
+			mappingForTable(entry.name, entry.head?.info.header.fields ?? [], table)
+		);
 	}
 
 	/** Loads a file (again, after a change: then every loaded file is reloaded, in order). */
@@ -173,7 +183,7 @@ export class Workspace {
 		const tooLarge = checkBrowserSize(entry.name, entry.file.size, this.#deps.deviceMemoryGb);
 		const result = tooLarge
 			? { ok: false as const, issues: [tooLarge] }
-			: await readHead(this.#deps.open, entry.file, entry.name);
+			: await readHead(this.#deps.open, entry.file, entry.name, kept);
 		if (!result.ok) {
 			entry.readIssues = result.issues;
 			entry.phase = 'unreadable';
@@ -187,6 +197,21 @@ export class Workspace {
 		entry.phase = 'mapping';
 		await this.#keeper.save(entry.stored());
 		this.announcement = `${entry.name} is read: check how its columns map.`;
+	}
+
+	/** Reads the header again as `mapping` says; a failure keeps the earlier header, with the reason. */
+	async #reread(entry: FileEntry, mapping: ColumnMapping): Promise<void> {
+		const result = await readHead(this.#deps.open, entry.file, entry.name, mapping);
+		if (!result.ok) {
+			entry.readIssues = result.issues;
+			this.announcement = `${entry.name} could not be read that way: ${result.issues[0]?.message ?? ''}`;
+			return;
+		}
+		entry.readIssues = [];
+		entry.head = result.head;
+		entry.mapping = fitToHeaders(mapping, entry.name, result.head.info.header.fields);
+		await this.#keeper.save(entry.stored());
+		this.announcement = `${entry.name} was read again, with its header on line ${result.head.info.header.line}.`;
 	}
 
 	#loadBatch(batch: FileEntry[], fromEmpty: boolean): Promise<void> {

@@ -24,6 +24,21 @@ export interface MappingOptions {
 	readonly constants?: Readonly<Record<string, string>>;
 	/** Which row of a duplicate key is loaded (default `keep_first`). */
 	readonly duplicates?: 'keep_first' | 'keep_last';
+	/** The header's line (1-based), when the automatic search picks the wrong one. */
+	readonly header_line?: number;
+	/** XLSX: the worksheet to read, by name (default: the first sheet). */
+	readonly sheet?: string;
+}
+
+/** How the file itself is read under `options` (the header line and worksheet chosen, if any). */
+export function readingOptions(options: MappingOptions): {
+	headerLine?: number;
+	sheet?: string;
+} {
+	return {
+		...(options.header_line === undefined ? {} : { headerLine: options.header_line }),
+		...(options.sheet === undefined ? {} : { sheet: options.sheet })
+	};
 }
 
 /**
@@ -47,7 +62,9 @@ const OPTION_KEYS = [
 	'scales',
 	'missing_codes',
 	'constants',
-	'duplicates'
+	'duplicates',
+	'header_line',
+	'sheet'
 ];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -110,6 +127,7 @@ function optionErrors(options: Record<string, unknown>, fields: ReadonlySet<stri
 	for (const key of Object.keys(options))
 		if (!OPTION_KEYS.includes(key)) errors.push(`options.${key}: unknown option`);
 	const { year_mapping, saipe_lag, scales, missing_codes, constants, duplicates } = options;
+	const { header_line, sheet } = options;
 	if (year_mapping !== undefined && year_mapping !== 'fall' && year_mapping !== 'spring')
 		errors.push(
 			`options.year_mapping: expected "fall" or "spring", got ${JSON.stringify(year_mapping)}`
@@ -125,6 +143,12 @@ function optionErrors(options: Record<string, unknown>, fields: ReadonlySet<stri
 		errors.push(
 			`options.duplicates: expected "keep_first" or "keep_last", got ${JSON.stringify(duplicates)}`
 		);
+	if (header_line !== undefined && !(Number.isInteger(header_line) && (header_line as number) >= 1))
+		errors.push(
+			`options.header_line: expected a line number from 1, got ${JSON.stringify(header_line)}`
+		);
+	if (sheet !== undefined && (typeof sheet !== 'string' || sheet === ''))
+		errors.push(`options.sheet: expected a worksheet name, got ${JSON.stringify(sheet)}`);
 	errors.push(
 		...recordErrors(
 			'scales',

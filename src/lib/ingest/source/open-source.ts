@@ -14,6 +14,8 @@ export interface OpenedSource {
 	readonly format: 'csv' | 'csv.gz' | 'xlsx';
 	readonly encoding: TextEncodingName;
 	readonly sheet?: string;
+	/** XLSX: every worksheet's name, in order. */
+	readonly sheets?: readonly string[];
 	readonly dialect: Dialect;
 	readonly header: HeaderInfo;
 	readonly layout: CsvLayout;
@@ -50,6 +52,7 @@ export async function openSource(
 	let text = bytes;
 	let format: OpenedSource['format'] = 'csv';
 	let sheet: string | undefined;
+	let sheets: readonly string[] | undefined;
 	const notices: ValidationIssue[] = [];
 	if (detected.kind === 'gzip') {
 		const result = await gunzip(bytes, limits.maxDecompressedBytes);
@@ -92,6 +95,7 @@ export async function openSource(
 		text = result.bytes;
 		format = 'xlsx';
 		sheet = result.sheet;
+		sheets = result.sheets;
 		notices.push(...result.notices);
 	} else if (detected.kind === 'empty') {
 		return fail(issue('error', 'empty_file', name, 'The file is empty (0 bytes).'));
@@ -118,7 +122,7 @@ export async function openSource(
 	return layOut(
 		name,
 		decoded.bytes,
-		{ format, encoding: decoded.encoding, sheet, bytesReceived: bytes.length, notices },
+		{ format, encoding: decoded.encoding, sheet, sheets, bytesReceived: bytes.length, notices },
 		options.headerLine
 	);
 }
@@ -126,7 +130,7 @@ export async function openSource(
 function layOut(
 	name: string,
 	bytes: Uint8Array,
-	meta: Pick<OpenedSource, 'format' | 'encoding' | 'sheet' | 'bytesReceived'> & {
+	meta: Pick<OpenedSource, 'format' | 'encoding' | 'sheet' | 'sheets' | 'bytesReceived'> & {
 		notices: ValidationIssue[];
 	},
 	headerLine?: number
@@ -177,13 +181,14 @@ function layOut(
 			)
 		);
 	}
-	const { sheet, ...rest } = meta;
+	const { sheet, sheets, ...rest } = meta;
 	return {
 		ok: true,
 		source: {
 			name,
 			...rest,
 			...(sheet === undefined ? {} : { sheet }),
+			...(sheets === undefined ? {} : { sheets }),
 			dialect,
 			header,
 			layout: {

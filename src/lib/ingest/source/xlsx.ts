@@ -9,6 +9,8 @@ export type XlsxResult =
 			readonly ok: true;
 			readonly bytes: Uint8Array;
 			readonly sheet: string;
+			/** Every worksheet's name, in order (the sheets a user may choose from). */
+			readonly sheets: readonly string[];
 			readonly notices: ValidationIssue[];
 	  }
 	| { readonly ok: false; readonly issues: ValidationIssue[] };
@@ -100,7 +102,13 @@ export async function xlsxToCsv(
 			)
 		);
 	}
-	return { ok: true, bytes: new TextEncoder().encode(text), sheet: worksheet.name, notices };
+	return {
+		ok: true,
+		bytes: new TextEncoder().encode(text),
+		sheet: worksheet.name,
+		sheets: names,
+		notices
+	};
 }
 
 function sheetText(worksheet: Worksheet): { text: string; cellsWithBreaks: number } {
