@@ -10,7 +10,8 @@ const VALIDATE_EXAMPLE =
 	'adoption-gap validate --survey state-survey.xlsx --districts saipe.csv --mapping state-survey.mapping.json';
 
 function optionLines(options: Record<string, { type: string; help: string }>): string[] {
-	const width = Math.max(...Object.keys(METRICS_OPTIONS).map((name) => name.length)) + 10;
+	const names = [...Object.keys(METRICS_OPTIONS), ...Object.keys(options)];
+	const width = Math.max(...names.map((name) => name.length)) + 10;
 	return Object.entries(options).map(([name, spec]) => {
 		const flag = `--${name}${spec.type === 'string' ? ' <value>' : ''}`;
 		return `  ${flag.padEnd(width)} ${spec.help}`;

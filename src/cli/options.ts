@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat } from '../lib/export/bundle.ts';
 import { UsageError } from './usage-error.ts';
+import { VALIDATE_INPUTS, type InputFile, type ValidateInput } from './validate-inputs.ts';
 
 /** The options of `adoption-gap metrics`, one place for parsing and for `--help`. */
 export const METRICS_OPTIONS = {
@@ -53,14 +54,19 @@ export const EXPORT_OPTIONS = {
 	}
 } as const;
 
-/** The options of `adoption-gap validate`. */
+/** The options of `adoption-gap validate`: every kind of file the website takes, each repeatable. */
 export const VALIDATE_OPTIONS = {
-	survey: METRICS_OPTIONS.survey,
-	usage: METRICS_OPTIONS.usage,
-	roster: METRICS_OPTIONS.roster,
-	districts: METRICS_OPTIONS.districts,
-	products: METRICS_OPTIONS.products,
-	mapping: METRICS_OPTIONS.mapping,
+	...(Object.fromEntries(
+		Object.entries(VALIDATE_INPUTS).map(([name, input]) => [
+			name,
+			{ type: 'string', multiple: true, help: `${input.help}; repeatable` }
+		])
+	) as Record<ValidateInput, { type: 'string'; multiple: true; help: string }>),
+	mapping: {
+		type: 'string',
+		multiple: true,
+		help: 'mapping JSON for files not in the canonical format (the website downloads it); one for every file of its table, or one per file in order; repeatable'
+	},
 	format: {
 		type: 'string',
 		help: 'text (default: a summary with every issue) or json (the report)'
@@ -174,11 +180,8 @@ export function parseExportOptions(args: string[]): ExportOptions {
 }
 
 export interface ValidateOptions {
-	survey?: string;
-	usage?: string;
-	roster?: string;
-	districts?: string;
-	products?: string;
+	/** The files, by option in the order of `VALIDATE_INPUTS`, each option's in the order given. */
+	files: InputFile[];
 	mapping: string[];
 	format: 'text' | 'json';
 	out?: string;
@@ -188,12 +191,11 @@ export interface ValidateOptions {
 /** Parses `validate` arguments; throws `UsageError` with a one-line message on any mistake. */
 export function parseValidateOptions(args: string[]): ValidateOptions {
 	const values = parse(VALIDATE_OPTIONS, args);
+	const options = Object.keys(VALIDATE_INPUTS) as ValidateInput[];
 	return {
-		survey: values.survey as string | undefined,
-		usage: values.usage as string | undefined,
-		roster: values.roster as string | undefined,
-		districts: values.districts as string | undefined,
-		products: values.products as string | undefined,
+		files: options.flatMap((option) =>
+			((values[option] as string[] | undefined) ?? []).map((path) => ({ option, path }))
+		),
 		mapping: (values.mapping as string[] | undefined) ?? [],
 		format: oneOf('format', values.format as string | undefined, ['text', 'json'], 'text'),
 		out: values.out as string | undefined,

@@ -12,10 +12,15 @@ import { coverageOf, resetTables } from '../lib/workspace/engine.ts';
 import { reportText } from '../lib/workspace/report-text.ts';
 import { validationReport } from '../lib/workspace/validation-report.ts';
 import { read } from './inputs.ts';
-import { INPUT_ORDER, INPUT_TABLES, readMappings, type InputOption } from './mapping-file.ts';
 import type { ValidateOptions } from './options.ts';
 import { emit } from './output.ts';
 import { EXIT, UsageError } from './usage-error.ts';
+import {
+	inLoadOrder,
+	readInputMappings,
+	VALIDATE_INPUTS,
+	type InputFile
+} from './validate-inputs.ts';
 
 /**
  * The mapping of an input given without `--mapping`: its preset (SAIPE, LearnPlatform), else the
@@ -23,14 +28,14 @@ import { EXIT, UsageError } from './usage-error.ts';
  * is in the canonical format, where a bare school year is the fall year by definition.
  */
 async function defaultMapping(
-	option: InputOption,
+	file: InputFile,
 	name: string,
 	bytes: Uint8Array
 ): Promise<ColumnMapping | undefined> {
 	const opened = await openSource(name, bytes);
 	if (!opened.ok) return undefined;
 	const headers = opened.source.header.fields;
-	const tables: readonly string[] = INPUT_TABLES[option];
+	const tables: readonly string[] = VALIDATE_INPUTS[file.option].tables;
 	const preset = presetFor(name, headers);
 	if (preset && tables.includes(preset.mapping.table)) return preset.mapping;
 	const table = rankTables(headers).find((r) => tables.includes(r.table))?.table ?? tables[0]!;
@@ -41,28 +46,35 @@ async function defaultMapping(
 
 /**
  * `adoption-gap validate`: checks and loads each input with the ingest the website uses (in
- * Node, without the browser's size limit) and prints the same validation report: text by
- * default, or the report object as JSON. Exit 1 when a row was rejected or a file not loaded.
+ * Node, without the browser's size limit), in the order the website loads them, and prints the
+ * same validation report: text by default, or the report object as JSON (files listed in load
+ * order). Exit 1 when a row was rejected or a file not loaded.
  */
 export async function runValidate(
 	options: ValidateOptions,
 	stdout: (text: string) => void
 ): Promise<number> {
-	const given = INPUT_ORDER.filter((o) => options[o] !== undefined);
-	if (given.length === 0)
+	if (options.files.length === 0)
 		throw new UsageError(
-			'give at least one file: --survey, --usage, --districts, --roster or --products'
+			`give at least one file: ${Object.keys(VALIDATE_INPUTS)
+				.map((o) => `--${o}`)
+				.join(', ')}`
 		);
-	const mappings = await readMappings(options.mapping, new Set(given));
+	const assigned = await readInputMappings(options.mapping, options.files);
+	const inputs = [];
+	for (const file of options.files) {
+		const mapping =
+			assigned.get(file) ??
+			(await defaultMapping(file, basename(file.path), await read(file.path)));
+		inputs.push({ ...file, mapping });
+	}
 	const db = await createNodeDatabase();
 	try {
 		await resetTables(db);
 		const files: FileReport[] = [];
-		for (const option of given) {
-			const path = options[option]!;
+		for (const { path, mapping } of inLoadOrder(inputs)) {
 			const bytes = await read(path);
 			const name = basename(path);
-			const mapping = mappings.get(option) ?? (await defaultMapping(option, name, bytes));
 			const report = await ingestFile(db, name, bytes, mapping ? { mapping } : {});
 			// The file's content hash, as the browser's report gives it.
 			files.push({ ...report, sha256: await sha256Hex(bytes) });

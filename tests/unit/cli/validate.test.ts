@@ -1,16 +1,19 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
 import { createNodeDatabase } from '#lib/db/node.ts';
 import { ingestFile } from '#lib/ingest/ingest-file.ts';
 import { parseMapping } from '#lib/ingest/mapping/mapping.ts';
 import { presetFor } from '#lib/ingest/mapping/presets.ts';
+import type { FileReport } from '#lib/ingest/report.ts';
+import { openSource } from '#lib/ingest/source/open-source.ts';
 import { TEMPLATES } from '#lib/ingest/templates.ts';
 import { coverageOf, resetTables } from '#lib/workspace/engine.ts';
 import { mappingJson } from '#lib/workspace/mapping-edit.ts';
+import { SHARED_DATA, sharedDataAvailable } from '../../helpers/shared-data.ts';
 
 async function run(args: string[]) {
 	const out: string[] = [];
@@ -125,7 +128,7 @@ describe('adoption-gap validate', () => {
 		],
 		[
 			['--survey', SURVEY, '--mapping', SURVEY_MAPPING, '--mapping', SURVEY_MAPPING],
-			'a second mapping for the --survey file'
+			'2 mappings for 1 --survey files: give one mapping for all of them, or one per file in the same order'
 		],
 		[['--survey', SURVEY, '--nope'], "Unknown option '--nope'"]
 	])('exits 2 with one line for usage mistakes: %j', async (args, message) => {
@@ -143,6 +146,112 @@ describe('adoption-gap validate', () => {
 		expect(stderr).toBe(
 			`adoption-gap: --mapping ${path}: version: expected 1, got 2; table: unknown table "nope"\n`
 		);
+	});
+});
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+describe('adoption-gap validate: every input the website takes', () => {
+	it('takes replicate weights and calendar exclusions, each file checked into its table', async () => {
+		const weights = 'tests/fixtures/survey/survey_replicate_weights.csv';
+		const calendar = 'tests/fixtures/usage/student-grain/calendar_exclusions.csv';
+		const args = ['validate', '--calendar', calendar, '--replicate-weights', weights];
+		const { code, stdout } = await run([...args, '--format', 'json']);
+		const report = JSON.parse(stdout);
+		// Rows: the fixtures' line counts (`wc -l`: 97 and 3) less their header; loaded in the
+		// website's load order (survey tables before usage ones).
+		expect(
+			report.files.map((f: FileReport) => [f.file, f.table, f.rowsRead, f.rowsLoaded])
+		).toEqual([
+			['survey_replicate_weights.csv', 'survey_replicate_weights', 96, 96],
+			['calendar_exclusions.csv', 'calendar_exclusions', 2, 2]
+		]);
+		expect(code).toBe(0);
+	});
+
+	it('repeatable inputs: one --mapping goes with every file of its option', async () => {
+		const dir = tempDir();
+		const second = join(dir, 'second-survey.csv');
+		copyFileSync(SURVEY, second);
+		const { stdout } = await run([...MESSY, '--survey', second, '--format', 'json']);
+		const report = JSON.parse(stdout);
+		// Both copies are read with the one mapping: 6 rows each, as the single file above.
+		expect(report.files.map((f: FileReport) => [f.file, f.table, f.rowsRead])).toEqual([
+			['districts-saipe.csv', 'districts', 5],
+			['state-survey-excel-1252.csv', 'survey_responses', 6],
+			['second-survey.csv', 'survey_responses', 6]
+		]);
+		expect(report.files[2].mapping).toEqual(report.files[1].mapping);
+	});
+
+	const lp = join(SHARED_DATA, 'learnplatform_2020');
+	it.skipIf(!sharedDataAvailable())(
+		'LearnPlatform districts, products and engagement files (repeatable): JSON equal to the ingest of each with its preset',
+		async () => {
+			const districts = join(lp, 'districts_info.csv');
+			const products = join(lp, 'products_info.csv');
+			const engagement = ['2872.csv.gz', '1142.csv.gz'].map((f) => join(lp, 'engagement_data', f));
+			const { code, stdout } = await run([
+				'validate',
+				'--lp-districts',
+				districts,
+				'--engagement',
+				engagement[0]!,
+				'--engagement',
+				engagement[1]!,
+				'--products',
+				products,
+				'--format',
+				'json'
+			]);
+			const report = JSON.parse(stdout);
+
+			// The same files as the website loads them: each with the preset it recognises, in its
+			// load order (products, then daily_touch, then daily_touch_districts; engine.ts).
+			const db = await createNodeDatabase();
+			try {
+				await resetTables(db);
+				const files = [];
+				for (const path of [products, ...engagement, districts]) {
+					const bytes = readFileSync(path);
+					const opened = await openSource(basename(path), bytes);
+					if (!opened.ok) throw new Error(`cannot open ${path}`);
+					const preset = presetFor(basename(path), opened.source.header.fields);
+					const file = await ingestFile(db, basename(path), bytes, { mapping: preset!.mapping });
+					files.push({ ...file, sha256: sha256(bytes) });
+				}
+				const expected = { version: 1, files, coverage: await coverageOf(db, files) };
+				expect(report).toEqual(JSON.parse(JSON.stringify(expected)));
+			} finally {
+				await db.close();
+			}
+			// Data rows counted by Python's csv reader over each file (233, 372, 1607, 28290).
+			expect(report.files.map((f: FileReport) => [f.file, f.table, f.rowsRead])).toEqual([
+				['products_info.csv', 'products', 372],
+				['2872.csv.gz', 'daily_touch', 1607],
+				['1142.csv.gz', 'daily_touch', 28290],
+				['districts_info.csv', 'daily_touch_districts', 233]
+			]);
+			expect(report.files[2].mapping.options.constants).toEqual({ lp_district_id: '1142' });
+			expect(code).toBe(report.files.some((f: FileReport) => f.rowsRejected > 0) ? 1 : 0);
+		}
+	);
+
+	it('reads the header line a mapping gives (a title row the header search takes for the header)', async () => {
+		const path = join(tempDir(), 'title-row.mapping.json');
+		const columns = {
+			leaid: 'Agency ID - NCES Assigned',
+			survey_wave: 'Wave',
+			respondent_id: 'Respondent',
+			trained_teachers_ai: 'Trained Teachers on AI'
+		};
+		const options = { header_line: 2, constants: { survey_id: 'nm' } };
+		writeFileSync(path, mappingJson({ version: 1, table: 'survey_responses', columns, options }));
+		const survey = `${WS}/survey-title-row.csv`;
+		const { code, stdout } = await run(['validate', '--survey', survey, '--mapping', path]);
+		// The fixture's lines 3–5 are three valid rows under the header on line 2.
+		expect(stdout).toContain('3 rows read = 3 loaded + 0 rejected');
+		expect(code).toBe(0);
 	});
 });
 
