@@ -72,18 +72,23 @@ export function mappingForTable(
 }
 
 /**
- * The mapping after the file was read again (another header line or worksheet): kept when every
- * column it names is in the new header (a mapping made for that header), else the columns are
- * suggested again for its table, its options kept.
+ * The mapping after the file was read again (another header line or worksheet), its options kept:
+ * as it is when the columns it names are all in the new header (a mapping made for that header);
+ * suggested again for its table when some are not; and suggested afresh, table and all, when it
+ * named none (the wrong header matched nothing).
  */
 export function fitToHeaders(
 	mapping: ColumnMapping,
 	name: string,
 	headers: readonly string[]
 ): ColumnMapping {
+	const named = Object.values(mapping.columns).filter((h) => h !== null);
 	const present = new Set(headers);
-	if (Object.values(mapping.columns).every((h) => h === null || present.has(h))) return mapping;
-	const suggested = mappingForTable(name, headers, mapping.table);
+	if (named.length > 0 && named.every((h) => present.has(h))) return mapping;
+	const suggested =
+		named.length === 0
+			? suggestFor(name, headers).mapping
+			: mappingForTable(name, headers, mapping.table);
 	return { ...suggested, options: { ...suggested.options, ...mapping.options } };
 }
 

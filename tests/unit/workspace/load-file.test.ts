@@ -128,14 +128,14 @@ const SURVEY_COLUMNS = {
 };
 
 /** A workbook with a notes sheet first and the data on its second sheet, "Responses". */
-async function twoSheets(): Promise<Uint8Array> {
+async function twoSheets(): Promise<Uint8Array<ArrayBuffer>> {
 	const book = new ExcelJS.Workbook();
 	book.addWorksheet('Notes').addRow(['Read me first', 'Exported 2024-11-01']);
 	const data = book.addWorksheet('Responses');
 	data.addRow(Object.values(SURVEY_COLUMNS));
 	data.addRow(['0100001', 'fall 2024', 'r1', 'Yes']);
 	data.addRow(['0100002', 'fall 2024', 'r2', 'No']);
-	return new Uint8Array(await book.xlsx.writeBuffer());
+	return new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
 describe('the header line and worksheet, chosen in the mapping', () => {
@@ -204,6 +204,13 @@ describe('the header line and worksheet, chosen in the mapping', () => {
 		// The synonyms (synonyms.ts) match each of the four headers to its field.
 		expect(fitted.columns).toMatchObject(SURVEY_COLUMNS);
 		expect(fitted.options).toEqual({ header_line: 2 });
+		// A mapping that named no column (the wrong header matched nothing): table and columns afresh.
+		const empty = { ...stale, table: 'usage_roster', columns: { leaid: null } };
+		const fresh = fitToHeaders(empty, 'survey.csv', Object.values(SURVEY_COLUMNS));
+		expect([fresh.table, fresh.columns.leaid]).toEqual([
+			'survey_responses',
+			'Agency ID - NCES Assigned'
+		]);
 	});
 
 	it('sheet picks the worksheet, in the worker and in ingestFile; the head lists every sheet', async () => {
