@@ -13,7 +13,10 @@ export interface WorkerSource {
 	 * stages this one (bounded memory: at most one chunk ahead).
 	 */
 	readonly chunks: AsyncIterable<RecordChunk>;
-	/** Stops the worker (also what cancelling does: the worker is terminated). */
+	/**
+	 * Stops the worker (also what cancelling does: the worker is terminated). The last chunk
+	 * stops it too, so the file it holds is freed while the rows are checked.
+	 */
 	close(): void;
 }
 
@@ -68,8 +71,11 @@ export function openInWorker(
 				if (message.type === 'chunk') {
 					reply = request();
 					yield message.chunk;
-				} else if (message.type === 'end') return;
-				else
+				} else if (message.type === 'end') {
+					// Every chunk is out: the worker, which holds the whole file, goes before the checks run.
+					close();
+					return;
+				} else
 					throw new Error(
 						message.type === 'error' ? message.message : `unexpected ${message.type}`
 					);
