@@ -4,10 +4,11 @@ import { formatBytes } from '../limits.ts';
 /**
  * The largest upload the browser takes: 160 MB, lower on small devices (`navigator.deviceMemory`
  * in GB × 32 MB, at least 64 MB, when the browser reports it). Why: DuckDB-WASM is a 32-bit
- * build (at most 4 GB of memory), and a load holds the decoded text, the staged rows, the checked
- * rows and the views' tables at once: the benchmark measured a tab peak of about 19 times the
- * file (1.6 GB for an 86 MB file of student-week logs, `bench/REPORT.md`), and a 431 MB file ran
- * out of memory. Larger files go through the command line (same engine, in Node).
+ * build (at most 4 GB of memory), and a load holds the staged rows, the checked rows and the
+ * views' tables at once (the worker's copy of the file is freed once its last chunk is out): the
+ * benchmark measured a tab peak of about 19 times the file (1.6 GB for an 86 MB file of
+ * student-week logs, `bench/REPORT.md`), and a 431 MB file ran out of memory. Larger files go
+ * through the command line (same engine, in Node).
  */
 export const BROWSER_MAX_BYTES = 160 * 1024 ** 2;
 
