@@ -1,32 +1,22 @@
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { openDatabase, QUERY_CONFIG, withTimeout, type Database } from './database.ts';
-import { EngineStartError } from './errors.ts';
+import { openDatabase, QUERY_CONFIG, singleFlight, type Database } from './database.ts';
+import { engineStartTimeout } from './errors.ts';
 import { StatementCache } from './statement-cache.ts';
 
 /** How long the engine may take to start before the user is told why it did not. */
 export const START_TIMEOUT_MS = 30_000;
 
-let started: Promise<Database> | undefined;
-
 /**
  * Starts DuckDB-WASM in a Web Worker from files bundled with the site (never a CDN). Single
- * flight: every caller shares one start-up. Must be imported dynamically, on the client only:
- * DuckDB's Node polyfill crashes SvelteKit's prerendering.
+ * flight: every caller shares one start-up, which fails after `START_TIMEOUT_MS` with
+ * {@link engineStartTimeout} (a `.wasm` served with the wrong MIME type otherwise hangs forever)
+ * and may then be retried. Must be imported dynamically, on the client only: DuckDB's Node
+ * polyfill crashes SvelteKit's prerendering.
  */
-export function startBrowserDatabase(): Promise<Database> {
-	started ??= withTimeout(start(), START_TIMEOUT_MS, () => {
-		return new EngineStartError(
-			`The analysis engine did not start within ${START_TIMEOUT_MS / 1000} s. ` +
-				'If you host this site, check that .wasm files are served as application/wasm ' +
-				'and that the Content-Security-Policy allows wasm-unsafe-eval.'
-		);
-	}).catch((error: unknown) => {
-		started = undefined;
-		throw error;
-	});
-	return started;
-}
+export const startBrowserDatabase = singleFlight(start, START_TIMEOUT_MS, () =>
+	engineStartTimeout(START_TIMEOUT_MS)
+);
 
 async function start(): Promise<Database> {
 	const duckdb = await import('@duckdb/duckdb-wasm');

@@ -104,3 +104,23 @@ export function withTimeout<T>(
 	});
 	return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+/**
+ * Wraps a start-up so that every caller shares one attempt (single flight), the attempt rejects
+ * with `onTimeout()` when it has not settled within `ms`, and a failed or timed-out attempt is
+ * forgotten so that the next call starts afresh.
+ */
+export function singleFlight<T>(
+	start: () => Promise<T>,
+	ms: number,
+	onTimeout: () => Error
+): () => Promise<T> {
+	let pending: Promise<T> | undefined;
+	return () => {
+		pending ??= withTimeout(start(), ms, onTimeout).catch((error: unknown) => {
+			pending = undefined;
+			throw error;
+		});
+		return pending;
+	};
+}

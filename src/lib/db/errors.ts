@@ -24,6 +24,15 @@ export class EngineStartError extends Error {
 	}
 }
 
+/** The error shown when the engine has not started within `ms`; it names the usual causes. */
+export function engineStartTimeout(ms: number): EngineStartError {
+	return new EngineStartError(
+		`The analysis engine did not start within ${ms / 1000} s. ` +
+			'If you host this site, check that .wasm files are served as application/wasm ' +
+			'and that the Content-Security-Policy allows wasm-unsafe-eval.'
+	);
+}
+
 const OFFLINE_HINTS: [RegExp, string][] = [
 	[
 		/\bjson\b/i,
