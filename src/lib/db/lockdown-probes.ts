@@ -40,6 +40,8 @@ export interface ProbeOutcome {
 	/** True when the engine refused the query with the expected explanation. */
 	readonly refused: boolean;
 	readonly message: string;
+	/** How long the engine took to answer, in milliseconds: a refusal must be immediate. */
+	readonly ms: number;
 }
 
 /** Runs every probe; a probe that succeeds, or fails for another reason, is not `refused`. */
@@ -47,6 +49,7 @@ export async function runLockdownProbes(db: Database): Promise<ProbeOutcome[]> {
 	await db.registerFile('probe.csv', 'a\n1\n');
 	const outcomes: ProbeOutcome[] = [];
 	for (const probe of LOCKDOWN_PROBES) {
+		const begun = performance.now();
 		const error = await db.query(probe.sql).then(
 			() => null,
 			(e: unknown) => e
@@ -56,8 +59,15 @@ export async function runLockdownProbes(db: Database): Promise<ProbeOutcome[]> {
 			id: probe.id,
 			label: probe.label,
 			refused: isQueryError(error) && probe.explains.test(message),
-			message
+			message,
+			ms: performance.now() - begun
 		});
 	}
 	return outcomes;
+}
+
+/** The engine's DuckDB version string, e.g. `v1.4.3`, as the diagnostics page reports it. */
+export async function engineVersion(db: Database): Promise<string> {
+	const [row] = await db.query<{ version: string }>('SELECT version() AS version');
+	return row?.version ?? 'unknown';
 }

@@ -1,5 +1,5 @@
 import { startBrowserDatabase } from '../db/browser.ts';
-import { runLockdownProbes, type ProbeOutcome } from '../db/lockdown-probes.ts';
+import { engineVersion, runLockdownProbes, type ProbeOutcome } from '../db/lockdown-probes.ts';
 
 /** Starts the engine in this browser and runs the lock-down probes (the diagnostics page). */
 export async function checkBrowserEngine(): Promise<{
@@ -7,6 +7,5 @@ export async function checkBrowserEngine(): Promise<{
 	probes: ProbeOutcome[];
 }> {
 	const db = await startBrowserDatabase();
-	const [row] = await db.query<{ version: string }>('SELECT version() AS version');
-	return { version: row?.version ?? 'unknown', probes: await runLockdownProbes(db) };
+	return { version: await engineVersion(db), probes: await runLockdownProbes(db) };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#lib/db/database.ts';
 import { isQueryError } from '#lib/db/errors.ts';
-import { LOCKDOWN_PROBES, runLockdownProbes } from '#lib/db/lockdown-probes.ts';
+import { engineVersion, LOCKDOWN_PROBES, runLockdownProbes } from '#lib/db/lockdown-probes.ts';
 import { createNodeDatabase } from '#lib/db/node.ts';
 import { identifier, sql, valueList } from '#lib/db/sql.ts';
 
@@ -67,13 +67,22 @@ describe('Database.query', () => {
 	});
 });
 
+/** "Fail fast": a refusal is a check at bind time, a few ms; a hang or a slow failure is not. */
+const FAST_MS = 1000;
+
 describe('engine lock-down', () => {
-	it('refuses every lock-down probe with a plain explanation instead of hanging', async () => {
+	it('refuses every lock-down probe at once, with a plain explanation instead of hanging', async () => {
 		const outcomes = await runLockdownProbes(db);
 		expect(outcomes.map((o) => o.id)).toEqual(LOCKDOWN_PROBES.map((p) => p.id));
-		for (const outcome of outcomes)
+		for (const outcome of outcomes) {
 			expect(outcome, outcome.message).toMatchObject({ refused: true });
+			expect(outcome.ms, outcome.id).toBeLessThan(FAST_MS);
+		}
 	}, 10_000);
+
+	it('reports the engine of record: DuckDB 1.4.3, as pinned with duckdb-wasm 1.32.0', async () => {
+		expect(await engineVersion(db)).toBe('v1.4.3');
+	});
 
 	it('keeps extension autoloading off', async () => {
 		const rows = await db.query<{ value: string }>(
