@@ -46,8 +46,17 @@ const FRPL = { intercept: 0.1, slope: 2.5, sd: 0.06, min: 0.03, max: 0.97 };
 const REDUCED_SHARE_OF_FRPL: readonly [number, number] = [0.1, 0.2];
 /** FRPL ≈ 1.6 × identified (directly certified) students: the CEP multiplier [S][S57]. */
 const FRPL_PER_IDENTIFIED = 1.6;
-/** CEP eligibility: identified students ≥ 40% [P][S56]; 70% of eligible districts take part [D]. */
-const CEP = { isp_min: 0.4, participation: 0.7 };
+/**
+ * CEP eligibility: identified students ≥ 40% [P][S56]; 70% of eligible districts take part [D].
+ * The demo's identified share is a noisy function of the poverty rate, so CEP is also kept to
+ * districts whose child-poverty rate reaches SAIPE's 60th percentile [D]: some high-poverty
+ * districts, as CEP is.
+ */
+const CEP = {
+	isp_min: 0.4,
+	participation: 0.7,
+	min_poverty_rate: SAIPE.povertyRateQuantiles[SAIPE_QUANTILE_PROBS.indexOf(0.6)]!
+};
 /** Locale groups (city, suburb, town, rural) by enrollment band [D]: small districts are rural. */
 const LOCALE_WEIGHTS: readonly { max: number; weights: readonly number[] }[] = [
 	{ max: 1000, weights: [0.02, 0.08, 0.2, 0.7] },
@@ -92,6 +101,7 @@ export function simulateDistricts(random: Random, names: Random): DemoDistrict[]
 			1,
 			Math.round(interpolateKnots(probs, SAIPE.population517Quantiles, sizeScores[i]!, 'log'))
 		);
+		const poor = Math.round(rate * pop);
 		const enrollment = Math.max(
 			MIN_ENROLLMENT,
 			Math.round(pop * random.uniform(...ENROLLMENT_PER_CHILD))
@@ -107,7 +117,11 @@ export function simulateDistricts(random: Random, names: Random): DemoDistrict[]
 			frpl - reduced,
 			Math.round((frpl / FRPL_PER_IDENTIFIED) * random.uniform(0.9, 1.1))
 		);
-		const cep = directCert / enrollment >= CEP.isp_min && random.bernoulli(CEP.participation);
+		// Tested after the participation draw, so the filter leaves every other random draw unchanged.
+		const cep =
+			directCert / enrollment >= CEP.isp_min &&
+			random.bernoulli(CEP.participation) &&
+			poor / pop >= CEP.min_poverty_rate;
 		const group = random.weightedIndex(LOCALE_WEIGHTS.find((b) => enrollment <= b.max)!.weights);
 		return {
 			leaid: state.fips + String(DEMO_DISTRICT_NUMBER_BASE + number),
@@ -122,7 +136,7 @@ export function simulateDistricts(random: Random, names: Random): DemoDistrict[]
 			direct_cert_count: directCert,
 			cep_flag: cep,
 			saipe_pop_5_17: pop,
-			saipe_pov_5_17: Math.round(rate * pop),
+			saipe_pov_5_17: poor,
 			poverty_percentile: povertyScores[i]!
 		};
 	});

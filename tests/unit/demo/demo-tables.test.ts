@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#lib/db/database.ts';
 import { generateDemoData, type DemoData } from '#lib/demo/generate.ts';
+import { SAIPE_QUANTILE_PROBS } from '#lib/demo/saipe-derivation.ts';
+import { SAIPE_2023_PARAMETERS as SAIPE } from '#lib/demo/saipe-parameters.ts';
 import { loadDemoDatabase, one } from './demo-db.ts';
 
 let data: DemoData;
@@ -48,6 +50,81 @@ describe('demo files in the canonical schema', () => {
 		);
 		expect(r).toMatchObject({ unmarked: 0, bad_locale: 0, bad_counts: 0, bad_cep: 0, bad_year: 0 });
 		expect(r.cep).toBeGreaterThan(0);
+	});
+
+	it('gives each state its Census region', async () => {
+		// The Census Bureau's four regions (census.gov, "Census Regions and Divisions of the United
+		// States"), written out here independently of src/lib/geo; every other state and DC is South.
+		const REGIONS: Record<string, string> = {
+			...Object.fromEntries('CT ME MA NH RI VT NJ NY PA'.split(' ').map((s) => [s, 'Northeast'])),
+			...Object.fromEntries(
+				'IL IN MI OH WI IA KS MN MO NE ND SD'.split(' ').map((s) => [s, 'Midwest'])
+			),
+			...Object.fromEntries(
+				'AZ CO ID MT NV NM UT WY AK CA HI OR WA'.split(' ').map((s) => [s, 'West'])
+			)
+		};
+		const rows = await db.query<{ state: string; region: string }>(
+			'SELECT DISTINCT state_abbr AS state, census_region AS region FROM districts ORDER BY 1'
+		);
+		expect(rows).toHaveLength(51);
+		for (const { state, region } of rows) expect(region, state).toBe(REGIONS[state] ?? 'South');
+	});
+
+	it('follows the committed SAIPE 2023 quantiles of child poverty (median 13.4%) and of children aged 5-17', async () => {
+		const probs = [0.1, 0.3, 0.5, 0.7, 0.9];
+		const rows = await db.query<{ rate: number; pop: number }>(
+			`WITH q AS (
+				SELECT quantile_cont(saipe_pov_5_17 / saipe_pop_5_17, [${probs}]) AS rate,
+					quantile_cont(saipe_pop_5_17, [${probs}]) AS pop FROM districts)
+			SELECT unnest(rate) AS rate, unnest(pop) AS pop FROM q`
+		);
+		const knot = (values: readonly number[], p: number) =>
+			values[SAIPE_QUANTILE_PROBS.indexOf(p as (typeof SAIPE_QUANTILE_PROBS)[number])]!;
+		// The generator draws rates and sizes by rank from these knots, so the quantiles match up
+		// to the rounding of counts to whole children and the 0.5% tails it drops: within 1 point
+		// of poverty rate and 10% of size (at 2,000 districts, 1 rank is 0.05 percentile points).
+		probs.forEach((p, i) => {
+			expect(
+				Math.abs(rows[i]!.rate - knot(SAIPE.povertyRateQuantiles, p)),
+				`rate at ${p}`
+			).toBeLessThan(0.01);
+			const ratio = rows[i]!.pop / knot(SAIPE.population517Quantiles, p);
+			expect(ratio, `children at ${p}`).toBeGreaterThan(1 / 1.1);
+			expect(ratio, `children at ${p}`).toBeLessThan(1.1);
+		});
+		// The issue's national median, 13.4% (PROVENANCE note of the SAIPE file).
+		expect(Math.abs(rows[2]!.rate - 0.134)).toBeLessThan(0.005);
+	});
+
+	it('flags CEP only in high-poverty districts: identified share ≥ 40% and child poverty at or above SAIPE’s 60th percentile', async () => {
+		const r = await one<{
+			n: number;
+			cep: number;
+			min_isp: number;
+			min_rate: number;
+			min_pct: number;
+		}>(
+			db,
+			`WITH d AS (
+				SELECT *, percent_rank() OVER (ORDER BY saipe_pov_5_17 / saipe_pop_5_17) AS pct
+				FROM districts)
+			SELECT count(*) AS n, count(*) FILTER (WHERE cep_flag) AS cep,
+				min(direct_cert_count / enrollment_total) FILTER (WHERE cep_flag) AS min_isp,
+				min(saipe_pov_5_17 / saipe_pop_5_17) FILTER (WHERE cep_flag) AS min_rate,
+				min(pct) FILTER (WHERE cep_flag) AS min_pct
+			FROM d`
+		);
+		// CEP needs an identified student percentage ≥ 40% (7 CFR 245.9 [S56]); the demo also keeps
+		// it to districts at or above SAIPE's 60th percentile of child poverty.
+		expect(r.min_isp).toBeGreaterThanOrEqual(0.4);
+		expect(r.min_rate).toBeGreaterThanOrEqual(
+			SAIPE.povertyRateQuantiles[SAIPE_QUANTILE_PROBS.indexOf(0.6)]!
+		);
+		expect(r.min_pct).toBeGreaterThanOrEqual(0.6);
+		// "Some" districts: between 5% and 25% of the frame.
+		expect(r.cep / r.n).toBeGreaterThan(0.05);
+		expect(r.cep / r.n).toBeLessThan(0.25);
 	});
 
 	it('runs FRPL shares well above SAIPE poverty rates (FRPL counts up to 185% of the poverty line)', async () => {
