@@ -61,6 +61,18 @@ describe('the static server', () => {
 		}
 	});
 
+	it('ships one DuckDB bundle, the eh build: one wasm and one worker, no mvp or coi', () => {
+		const duckdb = immutableFiles.filter((file) => /\/duckdb-/.test(file));
+		const wasm = duckdb.filter((file) => /\.wasm$/.test(file));
+		const workers = duckdb.filter((file) => /worker.*\.js$/.test(file));
+		expect(wasm).toHaveLength(1);
+		expect(wasm[0]).toMatch(/\/duckdb-eh\.[\w-]+\.wasm$/);
+		expect(workers).toHaveLength(1);
+		expect(workers[0]).toMatch(/\/duckdb-browser-eh\.worker\.[\w-]+\.js$/);
+		// Every DuckDB file (with its .br and .gz copies) belongs to the eh build.
+		expect(duckdb.filter((file) => !/\/duckdb-(browser-)?eh\./.test(file))).toEqual([]);
+	});
+
 	it('caches hashed assets forever and revalidates pages', async () => {
 		const asset = immutableFiles.find((file) => file.endsWith('.js')) ?? '';
 		expect((await head(asset)).headers.get('cache-control')).toBe(
