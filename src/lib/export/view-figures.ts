@@ -3,6 +3,7 @@ import type { DataOrigin } from '../disclosure/view.ts';
 import { disclosedFields, type FigureRow } from '../report/figure-row.ts';
 import { PUBLISHED_RATES } from '../report/usage-figures.ts';
 import { discloseUsage, VIEW_RATES, type ViewRate } from '../view/usage-disclosure.ts';
+import { evaluatedFrom } from '../view/usage-model.ts';
 import type { UsageView } from '../view/usage-view.ts';
 import { usageScheme, type ViewState } from '../view/view-state.ts';
 
@@ -18,8 +19,10 @@ const RATES = PUBLISHED_RATES.filter((r): r is ViewRate =>
  * The published usage rows of a dashboard view, disclosed exactly as the screen discloses them:
  * the same funnels (each product, and all products pooled) and prices go through
  * `discloseUsage`, so complementary suppression sees the same cells as on screen. Rows: each
- * funnel's four published rates for every group, unknown group and all students. Withheld
- * entirely (no rows) when the multiple-release guard refuses the view's filters.
+ * funnel's four published rates for every group, unknown group and all students, and, for
+ * funnels evaluated from logs, the share of licensed students left not evaluable
+ * (`not_evaluable_share`). Withheld entirely (no rows) when the multiple-release guard refuses
+ * the view's filters.
  */
 export function usageViewFigures(
 	view: UsageView,
@@ -33,24 +36,40 @@ export function usageViewFigures(
 		prices: new Map(Object.entries(state.prices))
 	});
 	const scheme = state.groupBy === 'poverty' ? usageScheme(state.scheme) : state.groupBy;
+	const grains = (id: string) =>
+		view.products.filter((p) => id === view.pooled?.product_id || p.product_id === id);
 	return funnels.flatMap((f) => {
 		const cells = disclosed.funnels.get(f.product_id)!;
 		const rows = [...f.groups, ...(f.unknown ? [f.unknown] : []), f.overall];
-		return RATES.flatMap((rate) =>
+		const common = (row: (typeof rows)[number]) => ({
+			dataset: 'usage',
+			period: String(schoolYear),
+			product_id: f.product_id,
+			scheme,
+			group: row.poverty_group,
+			level: USAGE_LEVEL,
+			flags: row.flags.join(' '),
+			mode: PUBLIC_POLICY.mode
+		});
+		const rates = RATES.flatMap((rate) =>
 			rows.map((row) => ({
-				dataset: 'usage',
+				...common(row),
 				metric: rate,
-				period: String(schoolYear),
-				product_id: f.product_id,
-				scheme,
-				group: row.poverty_group,
-				level: USAGE_LEVEL,
 				n_eff: row.rates[rate].n_eff,
 				method: row.rates[rate].ci_method ?? row.rates[rate].ci_missing ?? '',
-				flags: row.flags.join(' '),
-				mode: PUBLIC_POLICY.mode,
 				...disclosedFields(cells.cell(rate, row.poverty_group))
 			}))
 		);
+		const logs = evaluatedFrom(grains(f.product_id).map((p) => p.grain)) !== 'aggregates';
+		const notEvaluable = logs
+			? rows.map((row) => ({
+					...common(row),
+					metric: 'not_evaluable_share',
+					n_eff: null,
+					method: '',
+					...disclosedFields(cells.notEvaluable(row.poverty_group))
+				}))
+			: [];
+		return [...rates, ...notEvaluable];
 	});
 }

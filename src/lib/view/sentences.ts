@@ -1,6 +1,6 @@
 import type { DisplayValue } from '../disclosure/display-value.ts';
 import { SUPPRESSION_EXPLANATION } from '../disclosure/display-value.ts';
-import { percent, points, pointsInterval } from '../format/number.ts';
+import { count, percent, points, pointsInterval } from '../format/number.ts';
 import { intervalLabel, rateLabel, valueOf } from './display.ts';
 
 /** A rate with its interval in words: "39% (95% CI 31–47%)", or why it is not shown. */
@@ -79,4 +79,44 @@ export function decompositionSentence(
 	if (share === null) return null;
 	const conversion = 1 - share;
 	return `Comparing ${lowerFirst(high)} with ${lowerFirst(low)}: access (having a licence) accounts for ${percent(share)} of the gap in use among enrolled students, and conversion (meeting the rule once given access) for ${percent(conversion)} (shares of the log ratio).`;
+}
+
+/** One group's licensed students left not evaluable (too few eligible weeks), as disclosed. */
+export interface NotEvaluableFigure {
+	readonly label: string;
+	/** Share of the group's licensed students. */
+	readonly share: DisplayValue;
+	/** Not-evaluable students: a count, withheld in public mode. */
+	readonly count: DisplayValue;
+	/** Licensed students: exact in research mode, a band in public mode. */
+	readonly licensed: DisplayValue;
+}
+
+/** Where a funnel's products were evaluated: logs (student-week), supplied aggregates, or both. */
+export type EvaluatedFrom = 'logs' | 'aggregates' | 'mixed';
+
+function notEvaluableText(f: NotEvaluableFigure): string {
+	const [n, of] = [valueOf(f.count), valueOf(f.licensed)];
+	const counts = n === null || of === null ? '' : ` (${count(n)} of ${count(of)})`;
+	if (valueOf(f.share) !== null) return `${rateLabel(f.share)}${counts}`;
+	if (f.share.status === 'suppressed') return `not shown (${f.share.label})`;
+	return rateLabel(f.share);
+}
+
+/**
+ * Who the dosage rate leaves out (domain-spec §4.2 step 5): "Not evaluable (fewer eligible weeks
+ * than the rule needs; left out of “met the recommended dosage” and its denominator), as a share
+ * of licensed students: students in low-poverty districts 14% (1 of 7); all students 17% (2 of
+ * 12)." Supplied aggregates have no such count: the supplier evaluated the rule.
+ */
+export function notEvaluableSentence(
+	figures: readonly NotEvaluableFigure[],
+	from: EvaluatedFrom
+): string {
+	const aggregates =
+		'Supplied aggregates count no student as not evaluable: their dosage rate is out of all licensed students.';
+	if (from === 'aggregates') return aggregates;
+	const parts = figures.map((f) => `${lowerFirst(f.label)} ${notEvaluableText(f)}`);
+	const sentence = `Not evaluable (fewer eligible weeks than the rule needs; left out of “met the recommended dosage” and its denominator), as a share of licensed students: ${parts.join('; ')}.`;
+	return from === 'mixed' ? `${sentence} ${aggregates}` : sentence;
 }

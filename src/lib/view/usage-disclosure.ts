@@ -42,6 +42,8 @@ export interface DisclosedFunnel {
 	derived(figure: DerivedFigure): DisplayValue;
 	/** Share of enrolment, share of dosage-meeters and the representation index of a group. */
 	representation(group: string, part: 'base_share' | 'dosage_share' | 'index'): DisplayValue;
+	/** Licensed students with too few eligible weeks to evaluate, out of licensed students. */
+	notEvaluable(group: string): DisclosedCell;
 }
 
 const rowsOf = (f: GroupedFunnel): FunnelGroupRow[] => [
@@ -51,6 +53,8 @@ const rowsOf = (f: GroupedFunnel): FunnelGroupRow[] => [
 ];
 
 const cellId = (funnel: string, rate: string, group: string) => `${funnel}|${rate}|${group}`;
+
+const NOT_EVALUABLE = 'not_evaluable';
 
 function funnelCells(f: GroupedFunnel): CellInput[] {
 	return VIEW_RATES.flatMap((rate) =>
@@ -65,6 +69,22 @@ function funnelCells(f: GroupedFunnel): CellInput[] {
 			);
 		})
 	);
+}
+
+/**
+ * Each group's not-evaluable licensed students (`not_evaluable_n / licensed_n`, domain-spec §4.2
+ * step 5) as a counted cell in its own displayed partition, the all-students row its total, so
+ * the count they leave out of "met dosage" is shown under the same rules as the funnel.
+ */
+function notEvaluableCells(f: GroupedFunnel): CellInput[] {
+	const partition = `${f.product_id}:${NOT_EVALUABLE}`;
+	return rowsOf(f).map((row) => ({
+		id: cellId(f.product_id, NOT_EVALUABLE, row.poverty_group),
+		keys: { product_id: f.product_id, figure: NOT_EVALUABLE, group: row.poverty_group },
+		numerator: row.not_evaluable_n,
+		denominator: row.licensed_n,
+		...(row === f.overall ? { totalOf: [partition], allStudents: true } : { partOf: [partition] })
+	}));
 }
 
 function funnelDerived(f: GroupedFunnel): DerivedInput[] {
@@ -125,16 +145,21 @@ function readFunnel(
 		},
 		derived: (figure) => derived.get(`${f.product_id}|${figure}`) ?? NOT_APPLICABLE,
 		representation: (group, part) =>
-			derived.get(`${f.product_id}|rep|${group}|${part}`) ?? NOT_APPLICABLE
+			derived.get(`${f.product_id}|rep|${group}|${part}`) ?? NOT_APPLICABLE,
+		notEvaluable: (group) => {
+			const cell = cells.get(cellId(f.product_id, NOT_EVALUABLE, group));
+			if (!cell) throw new Error(`no not-evaluable cell: ${f.product_id} ${group}`);
+			return cell;
+		}
 	};
 }
 
 /**
  * The figures of a usage view through the one disclosure function, as a single view (so
  * complementary suppression sees every cell shown together): each funnel's rates per group,
- * for unknown poverty and for all students (the partition total), the figures built from them
- * (gap, decomposition, representation) and, for priced products, the cost lens; a built figure
- * is hidden when a source cell is. `products` are the funnels whose rows are priced.
+ * for unknown poverty and for all students (the partition total), the not-evaluable share, the
+ * figures built from them (gap, decomposition, representation) and, for priced products, the
+ * cost lens; a built figure is hidden when a source cell is. `products` are the funnels whose rows are priced.
  */
 export function discloseUsage(
 	funnels: readonly GroupedFunnel[],
@@ -149,7 +174,11 @@ export function discloseUsage(
 		{
 			records: 'student',
 			origin,
-			cells: [...funnels.flatMap(funnelCells), ...cost.cells],
+			cells: [
+				...funnels.flatMap(funnelCells),
+				...funnels.flatMap(notEvaluableCells),
+				...cost.cells
+			],
 			derived: [...funnels.flatMap(funnelDerived), ...cost.derived]
 		},
 		options.policy ?? PUBLIC_POLICY

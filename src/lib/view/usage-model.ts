@@ -12,8 +12,11 @@ import {
 	decompositionSentence,
 	dosageSentence,
 	gapSentence,
+	notEvaluableSentence,
 	type Compared,
-	type GapFigure
+	type EvaluatedFrom,
+	type GapFigure,
+	type NotEvaluableFigure
 } from './sentences.ts';
 import type { DisclosedFunnel, DisclosedUsage, ViewRate } from './usage-disclosure.ts';
 import type { GroupedFunnel, UsageView } from './usage-view.ts';
@@ -39,12 +42,22 @@ export interface FunnelCellModel extends Compared {
 	readonly n: DisplayValue;
 }
 
+export interface NotEvaluableModel extends NotEvaluableFigure {
+	readonly group: string;
+}
+
 export interface FunnelModel {
 	readonly id: string;
 	readonly label: string;
 	/** The view's groups, then unknown (when any unit has no group), then everyone. */
 	readonly rows: readonly GroupSpec[];
 	readonly cells: readonly FunnelCellModel[];
+	/** Where the products were evaluated; aggregates have no not-evaluable count. */
+	readonly evaluatedFrom: EvaluatedFrom;
+	/** Per row, the licensed students left out of the dosage rate (empty for aggregates only). */
+	readonly notEvaluable: readonly NotEvaluableModel[];
+	/** `notEvaluable` in words, for the chart summary and the method note. */
+	readonly notEvaluableSentence: string;
 }
 
 export interface HeadlineModel {
@@ -117,11 +130,22 @@ function compared(d: DisclosedFunnel, rate: ViewRate, spec: GroupSpec): Compared
 	};
 }
 
+/** Where products of these grains were evaluated. */
+export function evaluatedFrom(grains: readonly ('student_week' | 'aggregate')[]): EvaluatedFrom {
+	const logs = grains.filter((g) => g === 'student_week').length;
+	return logs === 0 ? 'aggregates' : logs === grains.length ? 'logs' : 'mixed';
+}
+
+/**
+ * A grouped funnel as the chart and its table show it: each stage's disclosed rate per row and,
+ * unless every product came from aggregates (`from`), each row's not-evaluable share.
+ */
 export function funnelModel(
 	f: GroupedFunnel,
 	d: DisclosedFunnel,
 	groups: readonly GroupSpec[],
-	label: string
+	label: string,
+	from: EvaluatedFrom = 'aggregates'
 ): FunnelModel {
 	const rows = rowsOf(f, groups);
 	const cells = FUNNEL_STAGES.flatMap((stage) =>
@@ -132,7 +156,28 @@ export function funnelModel(
 			n: d.cell(stage.id, spec.group).denominator
 		}))
 	);
-	return { id: f.product_id, label, rows, cells };
+	const notEvaluable =
+		from === 'aggregates'
+			? []
+			: rows.map((spec) => {
+					const cell = d.notEvaluable(spec.group);
+					return {
+						group: spec.group,
+						label: spec.label,
+						share: cell.rate,
+						count: cell.numerator,
+						licensed: cell.denominator
+					};
+				});
+	return {
+		id: f.product_id,
+		label,
+		rows,
+		cells,
+		evaluatedFrom: from,
+		notEvaluable,
+		notEvaluableSentence: notEvaluableSentence(notEvaluable, from)
+	};
 }
 
 function headlineModel(
@@ -201,7 +246,7 @@ export function usageModel(
 				source: p.rule.source,
 				sourceKeys: p.rule.source_keys
 			},
-			funnel: funnelModel(p, d, view.groups, name(p.product_id)),
+			funnel: funnelModel(p, d, view.groups, name(p.product_id), evaluatedFrom([p.grain])),
 			headline: headlineModel(p, d, view.groups),
 			representation: representationModel(p, d, view.groups),
 			costs: disclosed.costs.filter((c) => c.product_id === p.product_id),
@@ -213,7 +258,13 @@ export function usageModel(
 	const overallLabel = view.pooled ? 'All selected products' : (products[0]?.name ?? '');
 	const overall =
 		overallFunnel && overallDisclosed
-			? funnelModel(overallFunnel, overallDisclosed, view.groups, overallLabel)
+			? funnelModel(
+					overallFunnel,
+					overallDisclosed,
+					view.groups,
+					overallLabel,
+					evaluatedFrom(view.products.map((p) => p.grain))
+				)
 			: null;
 	const all = overall?.cells.find((c) => c.stage === 'dosage_rate_access' && c.group === 'all');
 	return {

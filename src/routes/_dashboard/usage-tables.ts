@@ -2,11 +2,41 @@ import { isAbsence } from '#lib/components/missingness.ts';
 import type { TableCell, TableData } from '#lib/components/table.ts';
 import type { DisplayValue } from '#lib/disclosure/display-value.ts';
 import { count } from '#lib/format/number.ts';
-import { moneyLabel, rateLabel } from '#lib/view/display.ts';
-import type { ProductModel } from '#lib/view/usage-model.ts';
+import { moneyLabel, rateLabel, valueOf } from '#lib/view/display.ts';
+import type { FunnelModel, ProductModel } from '#lib/view/usage-model.ts';
 
 function cell(v: DisplayValue, format: (v: DisplayValue) => string): TableCell {
 	return isAbsence(v) && v.status !== 'true_zero' ? { absent: v, zeroText: format(v) } : format(v);
+}
+
+const countLabel = (v: DisplayValue) => {
+	const n = valueOf(v);
+	return n === null ? rateLabel(v) : count(n);
+};
+
+/**
+ * The funnel table with one more row per group: the licensed students left not evaluable (too
+ * few eligible weeks), whom the dosage rate leaves out of its numerator and denominator, with
+ * the sentence as a note (for aggregates only the note: they have no such count).
+ */
+export function withNotEvaluable(table: TableData, funnel: FunnelModel): TableData {
+	const rows = funnel.notEvaluable.map((r) => ({
+		key: `not_evaluable|${r.group}`,
+		header: 'Not evaluable (too few eligible weeks)',
+		cells: {
+			group: r.label,
+			rate: cell(r.share, rateLabel),
+			ci: 'no interval',
+			numerator: cell(r.count, countLabel),
+			denominator: cell(r.licensed, countLabel),
+			of: 'licensed students'
+		}
+	}));
+	return {
+		...table,
+		rows: [...table.rows, ...rows],
+		notes: [...(table.notes ?? []), funnel.notEvaluableSentence]
+	};
 }
 
 /** The cost lens of one priced product by group, every figure as disclosure control allows. */

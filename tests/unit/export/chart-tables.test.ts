@@ -224,6 +224,9 @@ const BRIEF: BriefModel = {
 		id: 'all-products',
 		label: 'Tern Valley',
 		rows: [],
+		evaluatedFrom: 'aggregates',
+		notEvaluable: [],
+		notEvaluableSentence: '',
 		cells: [
 			['access_rate', 'all', { status: 'shown', value: 0.8 }, 0.78, 0.82, '300+'],
 			['access_rate', 'low', { status: 'shown', value: 0.5 }, 0.4, 0.6, '40–99'],
