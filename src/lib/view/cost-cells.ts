@@ -16,6 +16,8 @@ export interface DisclosedCost {
 	readonly total_spend: DisplayValue;
 	readonly cost_per_activated: DisplayValue;
 	readonly cost_per_dosage_met: DisplayValue;
+	/** `L / A`, licences bought per licence used: `1 / (1 − share)`, hidden with the share. */
+	readonly cost_multiplier: DisplayValue;
 }
 
 const costId = (row: CostRow) => `cost|${row.product_id}|${row.poverty_group}`;
@@ -29,9 +31,9 @@ function sourcesOf(row: CostRow, rows: readonly CostRow[]): string[] {
 /**
  * The cost lens (`costLens`) of the given funnel rows as disclosure cells and derived figures.
  * Each group's cell counts never-activated licences over licences, in the same kind of displayed
- * partition as the funnel (the all-students row is its total); cost per activated student and
- * per student who met the rule are derived from it and from the funnel's dosage cells
- * (`dosageCellId`), so they are hidden whenever those are.
+ * partition as the funnel (the all-students row is its total); cost per activated student,
+ * `cost_multiplier = L / A` and cost per student who met the rule are derived from it (the last
+ * also from the funnel's dosage cells, `dosageCellId`), so they are hidden whenever those are.
  */
 export function costCells(
 	rows: readonly FunnelGroupRow[],
@@ -55,6 +57,7 @@ export function costCells(
 		const dosage = sourcesOf(row, costs).map((p) => dosageCellId(p, row.poverty_group));
 		return [
 			{ id: `${costId(row)}|per_activated`, value: row.cost_per_activated, from: [costId(row)] },
+			{ id: `${costId(row)}|multiplier`, value: row.cost_multiplier, from: [costId(row)] },
 			{
 				id: `${costId(row)}|per_dosage_met`,
 				value: row.cost_per_dosage_met,
@@ -87,7 +90,8 @@ export function disclosedCosts(
 			never_activated_spend: gate(cell.numerator, row.never_activated_spend),
 			total_spend: gate(cell.denominator, row.total_cost),
 			cost_per_activated: derived.get(`${costId(row)}|per_activated`)!,
-			cost_per_dosage_met: derived.get(`${costId(row)}|per_dosage_met`)!
+			cost_per_dosage_met: derived.get(`${costId(row)}|per_dosage_met`)!,
+			cost_multiplier: derived.get(`${costId(row)}|multiplier`)!
 		};
 	});
 }

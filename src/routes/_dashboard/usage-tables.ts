@@ -39,6 +39,12 @@ export function withNotEvaluable(table: TableData, funnel: FunnelModel): TableDa
 	};
 }
 
+/** "2.5×" (at most two decimals), or why it is not shown. */
+const multiplierLabel = (v: DisplayValue) => {
+	const x = valueOf(v);
+	return x === null ? rateLabel(v) : `${Number(x.toFixed(2))}×`;
+};
+
 /** The cost lens of one priced product by group, every figure as disclosure control allows. */
 export function costTable(product: ProductModel, groupLabel: (group: string) => string): TableData {
 	return {
@@ -47,6 +53,7 @@ export function costTable(product: ProductModel, groupLabel: (group: string) => 
 			{ id: 'group', label: 'Group' },
 			{ id: 'per_activated', label: 'Per student who activated', numeric: true },
 			{ id: 'per_met', label: 'Per student who met the rule', numeric: true },
+			{ id: 'multiplier', label: 'Licences bought per licence used (L / A)', numeric: true },
 			{ id: 'never_share', label: 'Spend on never-activated licences', numeric: true },
 			{ id: 'never_spend', label: 'Never-activated spend ($)', numeric: true },
 			{ id: 'total', label: 'Total licence spend', numeric: true }
@@ -57,6 +64,7 @@ export function costTable(product: ProductModel, groupLabel: (group: string) => 
 			cells: {
 				per_activated: cell(c.cost_per_activated, moneyLabel),
 				per_met: cell(c.cost_per_dosage_met, moneyLabel),
+				multiplier: cell(c.cost_multiplier, multiplierLabel),
 				never_share: cell(c.never_activated_share, rateLabel),
 				never_spend: cell(c.never_activated_spend, moneyLabel),
 				total: cell(c.total_spend, moneyLabel)
@@ -64,7 +72,8 @@ export function costTable(product: ProductModel, groupLabel: (group: string) => 
 		})),
 		notes: [
 			'Dollar totals are student counts times the price, so in public mode they are withheld like the counts; the shares and per-student costs are shown.',
-			'Cost per student who met the rule divides all licence spend by the students who met it: the price of each student actually reached.'
+			'Cost per student who met the rule divides all licence spend by the students who met it: the price of each student actually reached.',
+			'Licences bought per licence used is licensed ÷ activated students: 2× means half the licences were never used.'
 		]
 	};
 }

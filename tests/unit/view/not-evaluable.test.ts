@@ -2,8 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#lib/db/database.ts';
 import { DEFAULT_PROFILE } from '#lib/disclosure/profiles.ts';
 import { usageViewFigures } from '#lib/export/view-figures.ts';
-import { summarizeFunnel } from '#lib/metrics/usage/funnel-groups.ts';
-import type { FunnelUnitRow } from '#lib/metrics/usage/funnel-unit.ts';
 import {
 	usageFunnelByPoverty,
 	type ProductFunnel
@@ -16,6 +14,7 @@ import { withNotEvaluable } from '../../../src/routes/_dashboard/usage-tables.ts
 import { createSchemaDatabase } from '../../helpers/schema-db.ts';
 import { loadFixtureFolder } from '../usage/fixture-db.ts';
 import { FIXTURE_POVERTY } from '../usage/usage-scope.ts';
+import { handFunnel } from './funnel-units.ts';
 
 const RESEARCH = { mode: 'research', profile: DEFAULT_PROFILE } as const;
 const GROUPS = [
@@ -113,41 +112,18 @@ function shown(value: number) {
 	return { status: 'shown', value };
 }
 
-/** School units of one group: `schools` schools with `licensed` licences and `ne` not evaluable. */
-function units(group: string, schools: number, licensed: number, ne: number): FunnelUnitRow[] {
-	return Array.from({ length: schools }, (_, i) => ({
-		product_id: 'p',
-		leaid: group === 'low' ? '0100001' : '0100002',
-		ncessch: `${group}${i}`,
-		poverty_group: group,
-		enrolled_n: licensed,
-		licensed_n: licensed,
-		activated_n: licensed / 2,
-		regular_n: licensed / 4,
-		dosage_met_n: licensed / 10,
-		not_evaluable_n: ne,
-		not_evaluable_enrolled_n: ne,
-		not_evaluable_active_n: 0,
-		funnel_inconsistent: false,
-		overlicensed: false,
-		enrolled_approximate: false
-	}));
-}
-
 describe('the usage export carries the not-evaluable share', () => {
 	// low: 6 schools × (L 20, NE 2) → 12/120 = 0.1; high: 5 × (40, 8) → 40/200 = 0.2;
 	// all: 52/320 = 0.1625. Bands: 120 and 200 → 100–299, 320 → 300+.
-	const [low, high] = [units('low', 6, 20, 2), units('high', 5, 40, 8)];
-	const product = (grain: ProductFunnel['grain']): ProductFunnel => ({
-		product_id: 'p',
-		grain,
-		rule: { product_id: 'p', rule: null, source: 'none', source_keys: [] },
-		groups: [summarizeFunnel('p', 'low', low), summarizeFunnel('p', 'high', high)],
-		unknown: null,
-		overall: summarizeFunnel('p', 'all', [...low, ...high]),
-		headline: null,
-		representation: []
-	});
+	const product = (grain: ProductFunnel['grain']) =>
+		handFunnel(
+			'p',
+			{
+				low: { schools: 6, licensed: 20, activated: 10, met: 2, notEvaluable: 2 },
+				high: { schools: 5, licensed: 40, activated: 20, met: 4, notEvaluable: 8 }
+			},
+			grain
+		);
 	const view = (grain: ProductFunnel['grain']): UsageView => ({
 		groups: GROUPS,
 		products: [product(grain)],
