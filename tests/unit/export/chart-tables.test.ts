@@ -269,7 +269,8 @@ const BRIEF: BriefModel = {
 				},
 				total_spend: { status: 'shown', value: 4000 },
 				cost_per_activated: { status: 'shown', value: 26.67 },
-				cost_per_dosage_met: { status: 'shown', value: 166.67 }
+				cost_per_dosage_met: { status: 'shown', value: 166.67 },
+				cost_multiplier: { status: 'shown', value: 1.33 }
 			}
 		},
 		{
