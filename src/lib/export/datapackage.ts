@@ -35,6 +35,8 @@ export interface ExportProvenance {
 	readonly profile: DisclosureProfile;
 	readonly exportedAt: Date;
 	readonly cite: Citation | null;
+	/** Bootstrap intervals computed on request (seed, resamples, level, clusters, limits). */
+	readonly bootstrap?: readonly unknown[];
 }
 
 /** A file written beside the data: its name in the bundle, media type and format. */
@@ -150,6 +152,7 @@ export function provenanceFields(provenance: ExportProvenance, tables: readonly 
 		filter_note: provenance.filterNote,
 		sql: provenance.sql,
 		...(provenance.sqlNote ? { sql_note: provenance.sqlNote } : {}),
+		...(provenance.bootstrap?.length ? { representation_bootstrap: provenance.bootstrap } : {}),
 		interval: {
 			methods: distinct(tables, 'method'),
 			levels: distinct(tables, 'level')

@@ -9,6 +9,7 @@ import { funnelStatsSql } from '../view/funnel-stats-sql.ts';
 import type { DistrictSpread } from '../view/district-rates.ts';
 import { selectedProducts } from '../view/groups.ts';
 import { surveyBundle, surveyGrouping } from '../view/survey-view.ts';
+import type { PublishedInterval } from '../view/representation-interval.ts';
 import type { UsageView } from '../view/usage-view.ts';
 import type { ViewState } from '../view/view-state.ts';
 import type { ViewUnits } from '../view/view-units.ts';
@@ -40,6 +41,8 @@ export interface ViewSnapshot {
 	readonly url: string;
 	/** The input files and their hashes: the demo manifest's, or the user's loaded files'. */
 	readonly inputs: readonly InputHash[];
+	/** Representation-index bootstraps computed on request for the usage result shown. */
+	readonly representationIntervals?: readonly PublishedInterval[];
 }
 
 /** Filters on districts: usage figures are restricted by them, the survey sample is not. */
@@ -163,7 +166,10 @@ export async function buildViewExport(
 		filterNote: filters.some((f) => f.values.length && DISTRICT_FILTERS.includes(f.name))
 			? 'District filters do not cut the sample survey (domain-spec §3.2): its figures are for the whole survey population.'
 			: null,
-		sql
+		sql,
+		...(options.kind !== 'training' && snapshot.representationIntervals?.length
+			? { bootstrap: snapshot.representationIntervals }
+			: {})
 	};
 	const name = exportFileName(options.title, filters, options.now, 'zip');
 	const files = await exportFiles(

@@ -17,6 +17,13 @@ import type { Notice } from '../view/url-codec.ts';
 import { usageView, type UsageView } from '../view/usage-view.ts';
 import { usageScheme, type ViewState } from '../view/view-state.ts';
 import { buildViewUnits, type ViewUnits } from '../view/view-units.ts';
+import type { BootstrapOptions } from '../metrics/usage/representation-bootstrap.ts';
+import {
+	publishedInterval,
+	representationInterval,
+	type PublishedInterval,
+	type RepresentationInterval
+} from '../view/representation-interval.ts';
 import { AsyncValue } from './async-value.svelte.ts';
 import type { DataSession } from './data-session.ts';
 import { ViewUrl } from './view-url.svelte.ts';
@@ -113,6 +120,45 @@ export class Dashboard {
 		return usageModelOf(result.view, result.units, this.catalog, state, spreads, this.policy);
 	});
 
+	/** Representation-index bootstraps computed on request, each for the usage result it used. */
+	#intervals = $state.raw<readonly { for: UsageResult; interval: RepresentationInterval }[]>([]);
+
+	/** The bootstraps of the usage result shown, as published (none for a withheld index). */
+	readonly representationIntervals: readonly PublishedInterval[] = $derived.by(() => {
+		const current = this.usage.current;
+		const model = this.usageModel;
+		if (!current || !model) return [];
+		return this.#intervals.flatMap(({ for: result, interval }) => {
+			const product = model.products.find((p) => p.id === interval.product_id);
+			if (result !== current || !product) return [];
+			return [publishedInterval(interval, product.representation)];
+		});
+	});
+
+	/**
+	 * Runs the cluster bootstrap of a product's representation index on the view shown (slow:
+	 * on request only; seeded, domain-spec §5.4). False when the view changed meanwhile.
+	 */
+	async computeRepresentationInterval(
+		productId: string,
+		options: BootstrapOptions
+	): Promise<boolean> {
+		const result = this.usage.current;
+		if (this.session.status !== 'ready' || !result) return false;
+		const { db } = this.session.session;
+		const interval = await this.#serial(async () =>
+			(await this.#units?.built) === result.units
+				? representationInterval(db, result.state, productId, options)
+				: null
+		);
+		if (!interval) return false;
+		const others = this.#intervals.filter(
+			(x) => x.for === result && x.interval.product_id !== productId
+		);
+		this.#intervals = [...others, { for: result, interval }];
+		return true;
+	}
+
 	#units: { key: string; built: Promise<ViewUnits> } | null = null;
 	#queue: Promise<unknown> = Promise.resolve();
 
@@ -141,6 +187,7 @@ export class Dashboard {
 		this.session = { status: 'loading' };
 		for (const value of [this.survey, this.usage, this.spreads]) value.reset();
 		this.#units = null;
+		this.#intervals = [];
 		await this.#queue;
 	}
 

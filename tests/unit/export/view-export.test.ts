@@ -7,6 +7,7 @@ import { USAGE_UNITS } from '#lib/export/usage-units.ts';
 import { buildViewExport, type ViewSnapshot } from '#lib/export/view-export.ts';
 import type { FigureRow } from '#lib/report/figure-row.ts';
 import { loadCatalog, type DataCatalog } from '#lib/view/catalog.ts';
+import { publishedInterval, representationInterval } from '#lib/view/representation-interval.ts';
 import { usageView } from '#lib/view/usage-view.ts';
 import { DEFAULT_VIEW_STATE, type ViewState } from '#lib/view/view-state.ts';
 import { buildViewUnits, type ViewUnits } from '#lib/view/view-units.ts';
@@ -137,6 +138,36 @@ describe('the sidecar of the user’s own data', () => {
 		);
 		const pkg = JSON.parse(strFromU8(unzipSync(file.bytes)['datapackage.json']!));
 		expect(pkg.adoption_gap.inputs).toEqual(inputs);
+	});
+
+	it('records a representation-index bootstrap computed on request: seed, resamples, limits', async () => {
+		const state = DEFAULT_VIEW_STATE;
+		const result = await representationInterval(db, state, 'demo-math-practice', {
+			seed: 5,
+			resamples: 100
+		});
+		const shown = { status: 'shown', value: 1 } as const;
+		const index = Object.keys(result.intervals).map((group) => ({ group, index: shown }));
+		const published = publishedInterval(result, index);
+		const sidecar = async (kind: 'usage' | 'training') => {
+			const snapshot = { ...(await snapshotOf({})), representationIntervals: [published] };
+			const file = await buildViewExport(snapshot, {
+				title: 'Representation',
+				kind,
+				format: 'csv',
+				now: new Date('2026-11-22T10:00:00Z'),
+				parquet: loadParquetNode
+			});
+			return JSON.parse(strFromU8(unzipSync(file.bytes)['datapackage.json']!)).adoption_gap;
+		};
+		const usage = await sidecar('usage');
+		expect(usage.representation_bootstrap).toEqual([JSON.parse(JSON.stringify(published))]);
+		expect(usage.representation_bootstrap[0]).toMatchObject({
+			seed: 5,
+			resamples: 100,
+			level: 0.95
+		});
+		expect((await sidecar('training')).representation_bootstrap).toBeUndefined();
 	});
 });
 
