@@ -119,8 +119,25 @@ describe('summarizeFunnel on the aggregate-grain fixture', () => {
 			['010000300002', 50, false, true, false],
 			['010000400001', 100, true, false, false],
 			['010000400002', 0, false, false, false],
-			['0100005', 500, false, false, true]
+			['0100005', 500, false, false, true],
+			['010000600001', 100, true, false, false],
+			['010000600002', 100, true, false, false],
+			['010000600003', 50, true, false, false],
+			['010000600003', 50, true, false, false]
 		]);
+	});
+
+	it('excludes D > A, negative counts and a repeated unit, and counts them', () => {
+		// README "Aggregate grain": district 0100006 has no poverty group; all four units break
+		// integrity, so its group keeps no unit and no count.
+		const unknown = summarizeFunnel(
+			'p',
+			'unknown',
+			units.filter((u) => u.leaid === '0100006')
+		);
+		expect(unknown).toMatchObject({ units_n: 0, excluded_units_n: 4, licensed_n: 0 });
+		expect(unknown.flags).toContain('funnel_inconsistent_units_excluded');
+		expect(Object.values(rates(unknown)).every((r) => r === null)).toBe(true);
 	});
 
 	it('gives NULL rates for a unit with zero denominators', () => {
