@@ -1,19 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#lib/db/database.ts';
-import {
-	insertDistrictsInfoCsvSql,
-	insertEngagementCsvSql,
-	insertProductsInfoCsvSql
-} from '#lib/metrics/usage/daily-touch-load.ts';
+import { ingestFile } from '#lib/ingest/ingest-file.ts';
 import {
 	dailyTouchByFrplBinSql,
 	dailyTouchRateSql,
 	type DailyTouchRow
 } from '#lib/metrics/usage/daily-touch-rate.ts';
-import type { SqlQuery } from '#lib/db/sql.ts';
 import { createSchemaDatabase } from '../../helpers/schema-db.ts';
 import { SHARED_DATA, sharedDataAvailable } from '../../helpers/shared-data.ts';
 
@@ -23,37 +17,27 @@ const available = sharedDataAvailable();
 let db: Database;
 let districts: string[] = [];
 
-async function loadFile(
-	name: string,
-	bytes: Uint8Array | string,
-	insert: (path: string) => SqlQuery
-) {
-	const path = await db.registerFile(`lp/${name}`, bytes);
-	await db.exec(insert(path));
-	await db.dropFile(path);
+/**
+ * Loads one staged file as a user would: through `ingestFile` and the preset its headers pick.
+ * The only rows it may reject are engagement rows without a product ID (PROVENANCE §2), which
+ * have no product to summarise.
+ */
+async function ingest(name: string) {
+	const report = await ingestFile(db, name, readFileSync(join(LP, name)));
+	const errors = report.issues.filter((i) => i.severity === 'error');
+	expect(errors.length, name).toBe(report.rowsRejected);
+	for (const e of errors) expect([e.code, e.column], name).toEqual(['required_missing', 'lp_id']);
+	expect(report.rowsLoaded, name).toBeGreaterThan(0);
 }
 
 beforeAll(async () => {
 	if (!available) return;
 	db = await createSchemaDatabase();
-	await loadFile(
-		'products.csv',
-		readFileSync(join(LP, 'products_info.csv')),
-		insertProductsInfoCsvSql
-	);
-	await loadFile(
-		'districts.csv',
-		readFileSync(join(LP, 'districts_info.csv')),
-		insertDistrictsInfoCsvSql
-	);
+	await ingest('products_info.csv');
+	await ingest('districts_info.csv');
 	const files = readdirSync(join(LP, 'engagement_data')).filter((f) => f.endsWith('.csv.gz'));
 	districts = files.map((f) => f.replace('.csv.gz', ''));
-	for (const [i, file] of files.entries()) {
-		const bytes = gunzipSync(readFileSync(join(LP, 'engagement_data', file)));
-		await loadFile(`engagement-${i}.csv`, bytes, (path) =>
-			insertEngagementCsvSql(path, districts[i]!)
-		);
-	}
+	for (const file of files) await ingest(`engagement_data/${file}`);
 }, 300_000);
 afterAll(() => db?.close());
 
@@ -137,5 +121,52 @@ describe.skipIf(!available)('daily touch on the staged LearnPlatform 2020 files'
 			);
 		}
 		expect(Object.fromEntries(maxDistricts)).toEqual({ 0: 6, 0.2: 6, 0.4: 6, 0.6: 8, 0.8: 4 });
+	});
+
+	it('averages each bin’s districts as recomputed from the derived summary and districts_info', async () => {
+		// Independent oracle: the derived summary's per-district figures, grouped by the FRPL bin
+		// read from districts_info.csv here. Its means are rounded to 4 decimals of a percent, so
+		// a rate (÷ 100) and a mean of such rates can differ by 5e-7 (plus float error); day
+		// counts are exact integers.
+		const binOf = new Map(
+			readFileSync(join(LP, 'districts_info.csv'), 'utf8')
+				.trim()
+				.split(/\r?\n/)
+				.slice(1)
+				.map((line) => {
+					const [id, , , , frpl] = line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+					const lo = /^"?\[([0-9.]+),/.exec(frpl ?? '')?.[1];
+					return [id!, lo === undefined ? null : Number(lo)] as const;
+				})
+		);
+		const expected = new Map<string, { n: number; rates: number[]; shares: number[] }>();
+		for (const cells of derivedRows().values()) {
+			const key = `${binOf.get(cells[0]!)}/${cells[1]}`;
+			const e = expected.get(key) ?? { n: 0, rates: [], shares: [] };
+			const [days, touched, mean] = [num(cells[2]), num(cells[3]), num(cells[4])];
+			e.n++;
+			if (mean !== null) e.rates.push(mean / 100);
+			if (days! > 0) e.shares.push(touched! / days!);
+			expected.set(key, e);
+		}
+		const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+		const bins = await db.query<{
+			frpl_interval_lo: number | null;
+			lp_id: string;
+			districts_n: number;
+			mean_daily_touch_rate: number | null;
+			mean_share_of_days_touched: number | null;
+		}>(dailyTouchByFrplBinSql());
+		expect(bins.length).toBe(expected.size);
+		for (const b of bins) {
+			const key = `${b.frpl_interval_lo}/${b.lp_id}`;
+			const e = expected.get(key)!;
+			expect(b.districts_n, key).toBe(e.n);
+			const [rate, share] = [avg(e.rates), avg(e.shares)];
+			if (rate === null) expect(b.mean_daily_touch_rate, key).toBeNull();
+			else expect(Math.abs(b.mean_daily_touch_rate! - rate), key).toBeLessThanOrEqual(5e-7 + 1e-15);
+			if (share === null) expect(b.mean_share_of_days_touched, key).toBeNull();
+			else expect(b.mean_share_of_days_touched!, key).toBeCloseTo(share, 12);
+		}
 	});
 });
