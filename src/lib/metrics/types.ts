@@ -20,3 +20,19 @@ export interface MetricDefinition<Params = unknown> {
 	/** Parameters with which tests validate the SQL (`EXPLAIN`) on the fixture tables. */
 	readonly exampleParams: Params;
 }
+
+/**
+ * A metric computed in TypeScript from query results (gaps, ratios, intervals, costs): listed so
+ * the methodology page must name it; its module's doc comment holds the full definition.
+ */
+export interface ComputedMetric {
+	/** kebab-case, named in `docs/methodology.md`. */
+	readonly id: string;
+	readonly label: string;
+	/** One or two plain sentences for the methodology page. */
+	readonly definition: string;
+	/** Citation keys of `domain-spec.md` §10 or `D` for a design default. */
+	readonly sources: readonly string[];
+	/** The module under `src/lib/metrics/` and its exported function, e.g. `usage/equity.ts#rateGap`. */
+	readonly computedBy: string;
+}

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { METRICS } from '#lib/metrics/registry.ts';
+import { COMPUTED_METRICS, METRICS } from '#lib/metrics/registry.ts';
 import { renderMarkdown, slug } from '../../../src/routes/methodology/markdown.ts';
 import { METHOD_SECTIONS } from '../../../src/routes/methodology/sections.ts';
 
@@ -29,7 +29,9 @@ describe('methodology page', () => {
 	});
 
 	it('names every metric of the registry', () => {
-		for (const metric of METRICS) expect(DOC, metric.id).toContain(`\`${metric.id}\``);
+		for (const metric of [...METRICS, ...COMPUTED_METRICS]) {
+			expect(DOC, metric.id).toContain(`\`${metric.id}\``);
+		}
 	});
 
 	it('cites every source key it uses in its citation list', () => {
