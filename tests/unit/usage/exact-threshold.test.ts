@@ -2,15 +2,21 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#lib/db/database.ts';
 import { studentStatusSql } from '#lib/metrics/usage/student-status-sql.ts';
+import { createTableSql } from '#lib/schema/ddl.ts';
+import { TABLES } from '#lib/schema/tables.ts';
+import { createNativeDatabase } from '../../../bench/native-db.ts';
 import { createSchemaDatabase, loadCsv } from '../../helpers/schema-db.ts';
 import { clearUsageTables } from './fixture-db.ts';
 import { MINUTES_RULE } from './usage-scope.ts';
 
+/** Native DuckDB with every core (its parallel aggregation sums in no fixed order). */
+async function nativeSchemaDatabase(): Promise<Database> {
+	const native = await createNativeDatabase();
+	for (const table of TABLES) await native.exec(createTableSql(table));
+	return native;
+}
+
 let db: Database;
-beforeAll(async () => {
-	db = await createSchemaDatabase();
-});
-afterAll(() => db.close());
 
 const WEEKS = ['2024-09-02', '2024-09-09', '2024-09-16', '2024-09-23', '2024-09-30', '2024-10-07'];
 /** Sums to exactly 180.00 = 30.00 × 6 weeks in decimal arithmetic. */
@@ -56,7 +62,7 @@ async function dosageMet(
 	return result.find((r) => r.student_key === 'at')?.dosage_met ?? false;
 }
 
-describe('dosage thresholds are exact (fixed-point minutes, DECIMAL threshold)', () => {
+describe('the threshold fixture', () => {
 	it('the fixture would fail under binary floating point in some summation order', () => {
 		const floatMeans = [
 			[0, 1, 2, 3, 4, 5],
@@ -64,6 +70,16 @@ describe('dosage thresholds are exact (fixed-point minutes, DECIMAL threshold)',
 		].map((order) => order.reduce((s, i) => s + Number(AT_THRESHOLD[i]), 0) / 6);
 		expect(floatMeans.some((m) => m < 30)).toBe(true);
 	});
+});
+
+describe.each([
+	['DuckDB-WASM (the browser engine)', createSchemaDatabase],
+	['native DuckDB, multi-threaded', nativeSchemaDatabase]
+])('dosage thresholds are exact on %s (fixed-point minutes, DECIMAL threshold)', (_, open) => {
+	beforeAll(async () => {
+		db = await open();
+	});
+	afterAll(() => db.close());
 
 	it('a student at exactly 30.00 min/week meets ≥ 30 in every week and row order', async () => {
 		await fc.assert(
