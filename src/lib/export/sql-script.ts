@@ -149,6 +149,12 @@ export const USAGE_RATES: readonly [string, string, string][] = [
 	['dosage_rate_access', 'dosage_met', 'licensed - not_evaluable']
 ];
 
+/** The view export also publishes each group's not-evaluable share (`usageViewFigures`). */
+const VIEW_RATES: readonly [string, string, string][] = [
+	...USAGE_RATES,
+	['not_evaluable_share', 'not_evaluable', 'licensed']
+];
+
 /**
  * The dashboard's usage tables as statements, parameters inlined: districts with their
  * attributes and national poverty levels, funnel units from the supplied aggregates (and
@@ -196,7 +202,7 @@ sums AS (
 	FROM kept GROUP BY GROUPING SETS ((product_id, g), (product_id))
 )
 ${join(
-	USAGE_RATES.map(
+	VIEW_RATES.map(
 		([metric, num, den]) =>
 			sql`SELECT 'usage' AS dataset, ${metric} AS metric, ${String(schoolYear)} AS period, product_id, "group", ${raw(ratio(num, `(${den})`))} AS estimate, (${raw(den)})::DOUBLE AS n FROM sums`
 	),

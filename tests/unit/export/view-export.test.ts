@@ -204,6 +204,7 @@ describe('a download of a view computed from student-week logs with an edited ru
 		const exact = await expectReproduced(files);
 		const tutor = exact.filter((f) => f.product_id === 'demo-ai-tutor');
 		expect(tutor.some((f) => f.metric === 'dosage_rate_access')).toBe(true);
+		expect(tutor.some((f) => f.metric === 'not_evaluable_share')).toBe(true);
 		expect(exact.some((f) => f.product_id === 'all-products')).toBe(true);
 	});
 
