@@ -1,16 +1,21 @@
 import type { Database } from '../db/database.ts';
 import { identifier, join, sql, type SqlQuery } from '../db/sql.ts';
 import { createTableSql } from '../schema/ddl.ts';
+import { lastRowid, recordLoadedFile } from './loaded-files.ts';
 import { reads } from './validate/checked-sql.ts';
 import { col, outputColumns } from './validate/columns.ts';
 import type { LoadPlan } from './validate/plan.ts';
 
-/** Inserts the loaded rows in one transaction, checking the table grew by exactly `expected`. */
+/**
+ * Inserts the loaded rows in one transaction, checking the table grew by exactly `expected`, and
+ * records that they came from `file` (`loaded-files.ts`).
+ */
 export async function insertLoaded(
 	db: Database,
 	plan: LoadPlan,
 	loaded: SqlQuery,
-	expected: number
+	expected: number,
+	file: string
 ): Promise<void> {
 	const spec = plan.target.spec;
 	if (!(await tableExists(db, spec.name))) await db.exec(createTableSql(spec));
@@ -21,6 +26,7 @@ export async function insertLoaded(
 		if (reasons.has(c.name)) return col.missing(c.name.slice(0, -'_missing_reason'.length));
 		return sql`NULL`;
 	});
+	const lastBefore = await lastRowid(db, spec.name);
 	await db.exec('BEGIN TRANSACTION');
 	try {
 		const [before] = await db.query<{ n: number }>(
@@ -45,6 +51,8 @@ export async function insertLoaded(
 		await db.exec('ROLLBACK');
 		throw error;
 	}
+	// After the commit: inside the transaction, new rows have provisional row ids.
+	await recordLoadedFile(db, spec.name, file, lastBefore);
 }
 
 async function tableExists(db: Database, name: string): Promise<boolean> {

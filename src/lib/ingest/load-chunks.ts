@@ -21,9 +21,11 @@ import {
 	type FastTables
 } from './validate/fast-checked-sql.ts';
 import { insertLoaded } from './insert-rows.ts';
+import { ensureLoadedFiles } from './loaded-files.ts';
 import { hasRows, matchDistricts } from './validate/district-match.ts';
 import { duplicatesTableSql, loadedRowsSql } from './validate/duplicates.ts';
 import { decideScales } from './validate/percent-scale.ts';
+import { readsDosageRules, rejectInvalidRules } from './validate/dosage-rules.ts';
 import { planLoad, type LoadPlan } from './validate/plan.ts';
 import { rejectedRows } from './validate/row-issues.ts';
 import { rowWarnings } from './validate/row-warnings.ts';
@@ -174,7 +176,10 @@ async function withoutInClauseRewrite<T>(db: Database, task: () => Promise<T>): 
 	}
 }
 
-/** The full path: every value through the layered normaliser (`checkedTableSql`). */
+/**
+ * The full path: every value through the layered normaliser (`checkedTableSql`), then dosage
+ * rules through the metrics' parser (products files always take this path).
+ */
 async function checkFull(
 	db: Database,
 	file: string,
@@ -189,6 +194,7 @@ async function checkFull(
 		await db.exec(
 			checkedTableSql(checked, staged, plan, { ...base, percentFields: scales.percentFields })
 		);
+		await rejectInvalidRules(db, checked, plan);
 		return scales;
 	});
 }
@@ -244,11 +250,20 @@ async function validateAndInsert(
 		percentFields: new Set()
 	};
 	const scales =
-		options.fastPath !== false && fastPathApplies(plan, base)
+		options.fastPath !== false && fastPathApplies(plan, base) && !readsDosageRules(plan)
 			? await checkFast(db, names.checked, names, staged, plan, base)
 			: await checkFull(db, source.name, names.checked, staged, plan, mapping, base);
+	const target = plan.target.spec.name;
+	const prior = (await hasRows(db, target)) ? target : undefined;
+	if (prior) await ensureLoadedFiles(db);
 	await db.exec(
-		duplicatesTableSql(names.dups, names.checked, plan, mapping.options.duplicates ?? 'keep_first')
+		duplicatesTableSql(
+			names.dups,
+			names.checked,
+			plan,
+			mapping.options.duplicates ?? 'keep_first',
+			prior
+		)
 	);
 	const [counts] = await db.query<{ errors: number; dups: number }>(
 		sql`SELECT (SELECT count(*) FROM ${names.checked} WHERE has_error) AS errors, (SELECT count(*) FROM ${names.dups}) AS dups`
@@ -313,7 +328,7 @@ async function validateAndInsert(
 			`accounting: ${rowsRead} read ≠ ${rowsLoaded} loaded + ${rowsRejected} rejected`
 		);
 	}
-	await insertLoaded(db, plan, loaded, rowsLoaded);
+	await insertLoaded(db, plan, loaded, rowsLoaded, source.name);
 	const report: FileReport = {
 		version: 1,
 		file: source.name,

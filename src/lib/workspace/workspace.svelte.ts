@@ -3,6 +3,7 @@ import type { Coverage } from '../ingest/coverage.ts';
 import { issue } from '../ingest/issues.ts';
 import { readingOptions, type ColumnMapping } from '../ingest/mapping/mapping.ts';
 import type { FileReport } from '../ingest/report.ts';
+import { withSameContentWarning } from '../ingest/same-content.ts';
 import { checkBrowserSize } from '../ingest/worker/browser-limits.ts';
 import { coverageOf, dataVersionOf, inputsOf, LOAD_ORDER, resetTables } from './engine.ts';
 import { FileEntry } from './file-entry.svelte.ts';
@@ -244,10 +245,11 @@ export class Workspace {
 		entry.phase = 'loading';
 		this.announcement = `Loading ${entry.name}…`;
 		try {
-			entry.report = await loadFile(db, this.#deps.open, entry.file, entry.name, entry.mapping!, {
+			const report = await loadFile(db, this.#deps.open, entry.file, entry.name, entry.mapping!, {
 				signal,
 				onProgress: (progress) => (entry.progress = progress)
 			});
+			entry.report = withSameContentWarning(report, this.reports);
 			entry.phase = 'loaded';
 			this.focusRequest = `${entry.id}-report`;
 			const r = entry.report;

@@ -450,3 +450,76 @@ describe('ingestFile into districts', () => {
 		]);
 	});
 });
+
+describe('duplicate keys across files', () => {
+	const DM = mapping('districts', { leaid: 'District Code', school_year_start: 'Year' });
+	const A = 'District Code,Year\n0100190,2024-25\n0100005,2024-25\n';
+	const B = 'District Code,Year\n100190,2024-25\n0100006,2024-25\n';
+	const counts = (r: { rowsRead: number; rowsLoaded: number; rowsRejected: number }) => [
+		r.rowsRead,
+		r.rowsLoaded,
+		r.rowsRejected
+	];
+	// B's line 2 is A's line 2 once padded (100190 → 0100190): the one key the files share.
+	const rejectedB = (from: string) =>
+		`line 2, column \`District Code\`: same key (leaid 0100190, school_year_start 2024) as a row ${from}; the row loaded first is kept, so this row is not loaded. If this file should replace the other one, remove the other file.`;
+
+	it('rejects a later file’s row whose key an earlier file loaded, naming that file', async () => {
+		expect(counts(await load(db, A, DM, {}, 'a.csv'))).toEqual([2, 2, 0]);
+		const b = await load(db, B, DM, {}, 'b.csv');
+		expect(counts(b)).toEqual([2, 1, 1]);
+		expect(b.rejected).toEqual([
+			{
+				line: 2,
+				fields: ['100190', '2024-25'],
+				reasons: [
+					{
+						column: 'District Code',
+						value: '0100190',
+						code: 'duplicate_key',
+						message: rejectedB('already loaded from `a.csv`')
+					}
+				]
+			}
+		]);
+		expect(await rowsOf(db, 'districts', ['leaid'])).toEqual([
+			{ leaid: '0100190' },
+			{ leaid: '0100005' },
+			{ leaid: '0100006' }
+		]);
+	});
+
+	it('keeps the earlier file’s row even with keep_last (its report stays true)', async () => {
+		await load(db, A, DM, {}, 'a.csv');
+		const b = await load(db, B, { ...DM, options: { duplicates: 'keep_last' } }, {}, 'b.csv');
+		expect(counts(b)).toEqual([2, 1, 1]);
+		expect(b.rejected[0]?.reasons[0]?.message).toBe(rejectedB('already loaded from `a.csv`'));
+	});
+
+	it('names the file a key came from when several were loaded, and a repeat inside the new file defers to it', async () => {
+		await load(db, A, DM, {}, 'a.csv');
+		await load(db, 'District Code,Year\n0100007,2024-25\n', DM, {}, 'c.csv');
+		const d = await load(
+			db,
+			'District Code,Year\n0100007,2024-25\n0100007,2024-25\n0100008,2024-25\n',
+			DM,
+			{},
+			'd.csv'
+		);
+		expect(counts(d)).toEqual([3, 1, 2]);
+		expect(d.rejected.map((r) => [r.line, r.reasons[0]?.message])).toEqual(
+			[2, 3].map((line) => [
+				line,
+				`line ${line}, column \`District Code\`: same key (leaid 0100007, school_year_start 2024) as a row already loaded from \`c.csv\`; the row loaded first is kept, so this row is not loaded. If this file should replace the other one, remove the other file.`
+			])
+		);
+	});
+
+	it('says "already in" when the earlier rows did not come through the ingest, and forgets files once the table is re-created', async () => {
+		await db.exec(`INSERT INTO districts (leaid, school_year_start) VALUES ('0100190', 2024)`);
+		const b = await load(db, B, DM, {}, 'b.csv');
+		expect(b.rejected[0]?.reasons[0]?.message).toBe(rejectedB('already in districts'));
+		await resetTables(db, 'districts');
+		expect(counts(await load(db, B, DM, {}, 'b.csv'))).toEqual([2, 2, 0]);
+	});
+});

@@ -257,3 +257,54 @@ describe('usage aggregates', () => {
 		]);
 	});
 });
+
+describe('dosage rules (products.dosage_rule_json)', () => {
+	const M = mapping('products', { product_id: 'id', dosage_rule_json: 'rule' });
+	const csvValue = (json: string) => `"${json.replaceAll('"', '""')}"`;
+	const RULES = [
+		['p1', '{"minutes_per_week_mean": {">=": 30}, "min_eligible_weeks": 4}'],
+		['p2', 'thirty minutes'],
+		['p3', '{"minutes": {">=": 30}}'],
+		['p4', '{"minutes_per_week_mean": {">=": "thirty"}}'],
+		['p5', '']
+	] as const;
+	// What V8's JSON.parse says about the text (the parser quotes it), computed here, not copied.
+	const notJson = (() => {
+		try {
+			JSON.parse(RULES[1][1]);
+			return '';
+		} catch (error) {
+			return (error as Error).message;
+		}
+	})();
+	const HOW = 'Write it like {"minutes_per_week_mean": {">=": 30}, "min_eligible_weeks": 4}.';
+	const rejected = (line: number, value: string, why: string) => ({
+		severity: 'error',
+		code: 'dosage_rule_invalid',
+		line,
+		column: 'rule',
+		value,
+		message: `line ${line}, column \`rule\`: \`${value}\` is not a dosage rule: ${why}. ${HOW}`
+	});
+
+	it('rejects rules the metrics could not parse, in the parser’s own words; loads the rest', async () => {
+		await resetTables(db, 'products');
+		const csv = 'id,rule\n' + RULES.map(([id, rule]) => `${id},${csvValue(rule)}\n`).join('');
+		const report = await load(db, csv, M);
+		expect(issuesOf(report)).toEqual([
+			rejected(3, RULES[1][1], `not valid JSON (${notJson})`),
+			rejected(
+				4,
+				RULES[2][1],
+				'unknown clause "minutes" (expected one of minutes_per_week_mean, hours_total, lessons_completed_per_week_mean, skills_proficient_per_week_mean, quiz_pass_rate, active_weeks, min_eligible_weeks)'
+			),
+			rejected(5, RULES[3][1], 'minutes_per_week_mean >= needs a finite number ≥ 0, got "thirty"'),
+			summary('products', 5, 2, 3)
+		]);
+		expect(balanced(report)).toBe(true);
+		expect(await rowsOf(db, 'products', ['product_id', 'dosage_rule_json'])).toEqual([
+			{ product_id: 'p1', dosage_rule_json: RULES[0][1] },
+			{ product_id: 'p5', dosage_rule_json: null }
+		]);
+	});
+});

@@ -40,5 +40,9 @@ export function enumSql(x: SqlQuery, column: string, values: readonly string[]):
 
 /** Free text, kept as written (trimmed). */
 export function textSql(x: SqlQuery, column: string): FieldSql {
-	return { outputs: [{ column, value: x }], error: () => sql`NULL`, change: () => sql`NULL` };
+	return {
+		outputs: [{ column, value: x }],
+		error: () => sql`NULL::VARCHAR`,
+		change: () => sql`NULL`
+	};
 }

@@ -3,6 +3,7 @@ import { MAX_RECORD_BYTES } from '../csv/chunks.ts';
 import { shown, type IssueCode } from '../issues.ts';
 import { formatBytes } from '../limits.ts';
 import type { TargetField } from '../targets/fields.ts';
+import { dosageRuleProblem } from './dosage-rules.ts';
 
 /** What a row message needs to say exactly what to fix. */
 export interface RowContext {
@@ -60,6 +61,8 @@ const ROW_ERRORS: Partial<Record<IssueCode, (v: string, c: RowContext) => string
 	},
 	not_a_date: (v) => `${q(v)} is not a date; use YYYY-MM-DD (e.g. 2024-09-02) or M/D/YYYY.`,
 	not_an_interval: (v) => `${q(v)} is not a range like [0.2, 0.4[.`,
+	dosage_rule_invalid: (v) =>
+		`${q(v)} is not a dosage rule: ${dosageRuleProblem(v)}. Write it like {"minutes_per_week_mean": {">=": 30}, "min_eligible_weeks": 4}.`,
 	not_allowed_value: (v, c) =>
 		c.field.kind === 'state_abbr'
 			? `${q(v)} is not a state abbreviation or state name.`
@@ -131,6 +134,18 @@ export function duplicateMessage(
 	kept: 'first' | 'last'
 ): string {
 	return `${where(line, label)}: same key (${key}) as line ${keptLine}; only the ${kept} row with this key is loaded, line ${keptLine}.`;
+}
+
+/** A key already loaded from an earlier file (`file`, or null when not known): that row stays. */
+export function earlierFileMessage(
+	line: number,
+	label: string,
+	key: string,
+	table: string,
+	file: string | null
+): string {
+	const from = file === null ? `already in ${table}` : `already loaded from ${q(file)}`;
+	return `${where(line, label)}: same key (${key}) as a row ${from}; the row loaded first is kept, so this row is not loaded. If this file should replace the other one, remove the other file.`;
 }
 
 /** Structural problems found while splitting records. */

@@ -5,7 +5,12 @@ import type { RejectedRow, RejectReason } from '../report.ts';
 import { stageColumn, type StagedFile } from '../stage/stage-chunks.ts';
 import { checks, reads } from './checked-sql.ts';
 import { col } from './columns.ts';
-import { duplicateMessage, rowErrorMessage, structuralMessage } from './messages.ts';
+import {
+	duplicateMessage,
+	earlierFileMessage,
+	rowErrorMessage,
+	structuralMessage
+} from './messages.ts';
 import type { LoadPlan } from './plan.ts';
 
 export interface RejectContext {
@@ -105,13 +110,17 @@ async function duplicateRows(
 	const keys = c.plan.target.key;
 	const values = keys.map((k) => sql`${col.value(k)}::VARCHAR AS ${identifier(k)}`);
 	const rows = await c.db.query<Record<string, string | number | null>>(
-		sql`SELECT d.rec, d.line, d.kept_line, ${join(values, ', ')} FROM ${c.dups} d JOIN ${c.checked} USING (rec) ORDER BY d.rec LIMIT ${c.limit}`
+		sql`SELECT d.rec, d.line, d.kept_line, d.kept_file, ${join(values, ', ')} FROM ${c.dups} d JOIN ${c.checked} USING (rec) ORDER BY d.rec LIMIT ${c.limit}`
 	);
 	const first = c.plan.fields.find((p) => p.field.name === keys[0]);
 	return rows.map((row) => {
 		const key = keys.map((k) => `${k} ${row[k] ?? '–'}`).join(', ');
 		const label = first?.label ?? keys[0]!;
-		const message = duplicateMessage(Number(row.line), label, Number(row.kept_line), key, c.keep);
+		const line = Number(row.line);
+		const message =
+			row.kept_line === null
+				? earlierFileMessage(line, label, key, c.table, row.kept_file as string | null)
+				: duplicateMessage(line, label, Number(row.kept_line), key, c.keep);
 		return {
 			rec: Number(row.rec),
 			line: Number(row.line),
