@@ -50,6 +50,7 @@ export type IssueCode =
 	| 'bare_year_needs_mapping'
 	| 'not_a_date'
 	| 'not_an_interval'
+	| 'not_a_locale'
 	| 'not_allowed_value'
 	| 'dosage_rule_invalid'
 	| 'duplicate_key'

@@ -1,10 +1,11 @@
 import { findTarget, TARGETS } from '../targets/index.ts';
 import type { ColumnMapping, MappingOptions } from './mapping.ts';
-import { fieldKeys, headerKey } from './synonyms.ts';
+import { fieldKeys, headerKey, headerYear } from './synonyms.ts';
 
 /**
  * Suggests a mapping for `table` from a file's headers by synonym: each field takes the header
  * matching its earliest synonym, and a header is used by one field at most (fields in table order).
+ * An ELSI export's year, named in its headers, becomes the `school_year_start` constant.
  */
 export function suggestMapping(
 	table: string,
@@ -25,7 +26,21 @@ export function suggestMapping(
 		columns[field.name] = header ?? null;
 		if (header) used.add(header);
 	}
-	return { version: 1, table, columns, options };
+	return { version: 1, table, columns, options: withHeaderYear(target, columns, headers, options) };
+}
+
+/** Sets the school year from ELSI headers (`… [District] 2022-23`) when no column gives it. */
+function withHeaderYear(
+	target: NonNullable<ReturnType<typeof findTarget>>,
+	columns: Readonly<Record<string, string | null>>,
+	headers: readonly string[],
+	options: MappingOptions
+): MappingOptions {
+	const year = headerYear(headers);
+	const field = 'school_year_start';
+	if (!year || columns[field] || options.constants?.[field] !== undefined) return options;
+	if (!target.fields.some((f) => f.name === field)) return options;
+	return { ...options, constants: { ...options.constants, [field]: year } };
 }
 
 /** Tables ranked by how many of their required fields, then fields, the headers would fill. */

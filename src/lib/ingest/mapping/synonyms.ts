@@ -23,20 +23,46 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
 		'NCES SCH ID'
 	],
 	state_fips: ['State FIPS', 'State FIPS Code', 'FIPST', 'FIPS', 'ST FIPS'],
-	state_abbr: ['State Postal Code', 'State Abbreviation', 'State Abbr', 'ST', 'USPS', 'State'],
+	state_abbr: [
+		'State Postal Code',
+		'State Abbreviation',
+		'State Abbr',
+		'ST',
+		'USPS',
+		'State',
+		'State Name'
+	],
 	lea_name: ['District Name', 'Agency Name', 'LEA Name', 'Name', 'District'],
+	lea_type: ['LEA Type', 'Agency Type'],
+	locale_code: ['ULOCALE', 'ULOCAL', 'Locale', 'Urban-centric Locale', 'Locale Code'],
 	school_year_start: ['School Year', 'SY', 'Academic Year', 'School Year Start', 'Year'],
 	enrollment_total: [
 		'Enrollment',
 		'Total Enrollment',
 		'Total Students',
 		'Membership',
-		'Total Students All Grades'
+		'MEMBER',
+		'Total Students All Grades',
+		'Total Students All Grades (Excludes AE)',
+		'Total Students All Grades (Includes AE)'
 	],
-	free_lunch_count: ['Free Lunch', 'Free Lunch Eligible', 'Free Lunch Count'],
-	reduced_lunch_count: ['Reduced Lunch', 'Reduced-price Lunch Eligible', 'Reduced Price Lunch'],
-	frpl_count: ['FRPL', 'Free and Reduced Lunch', 'Free and Reduced-price Lunch Eligible', 'FRL'],
-	direct_cert_count: ['Direct Certification', 'Directly Certified'],
+	free_lunch_count: ['Free Lunch', 'Free Lunch Eligible', 'Free Lunch Count', 'FRELCH'],
+	reduced_lunch_count: [
+		'Reduced Lunch',
+		'Reduced-price Lunch Eligible',
+		'Reduced-price Lunch Eligible Students',
+		'Reduced Price Lunch',
+		'REDLCH'
+	],
+	frpl_count: [
+		'FRPL',
+		'Free and Reduced Lunch',
+		'Free and Reduced Lunch Students',
+		'Free and Reduced-price Lunch Eligible',
+		'FRL',
+		'TOTFRL'
+	],
+	direct_cert_count: ['Direct Certification', 'Directly Certified', 'DIRECTCERT'],
 	cep_flag: ['CEP', 'Community Eligibility', 'Community Eligibility Provision'],
 	saipe_year: ['SAIPE Year'],
 	saipe_pop_5_17: ['Estimated Population 5-17', 'est_population_5_17', 'Population 5-17'],
@@ -79,13 +105,31 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
 	frpl_interval: ['pct_free/reduced', 'frpl']
 };
 
-/** `NCES District ID` → `ncesdistrictid`: case, spaces and punctuation do not matter. */
+/** ELSI's column suffix: ` [District] 2022-23`, ` [District] Latest available year`, … */
+const ELSI_SUFFIX = /\s*\[[^\]]*\][^[\]]*$/;
+
+/**
+ * `NCES District ID` → `ncesdistrictid`: case, spaces and punctuation do not matter, nor an ELSI
+ * suffix (`Locale [District] 2022-23` → `locale`).
+ */
 export function headerKey(header: string): string {
 	return header
+		.replace(ELSI_SUFFIX, '')
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.toLowerCase()
 		.replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * The school year an ELSI export's headers are for (`Locale [District] 2022-23` → `2022-23`),
+ * when they name exactly one; ELSI files have no year column, the year is in the headers.
+ */
+export function headerYear(headers: readonly string[]): string | undefined {
+	const years = new Set(
+		headers.flatMap((h) => /\[[^\]]*\]\s*(\d{4}-\d{2})\s*$/.exec(h)?.[1] ?? [])
+	);
+	return years.size === 1 ? [...years][0] : undefined;
 }
 
 /** The keys that name `field`, its own name first. */

@@ -3,7 +3,7 @@ import type { TargetField } from '../targets/fields.ts';
 import { dateSql, intervalSql, schoolYearSql } from './dates.ts';
 import type { FieldSql, NormaliseContext } from './field-sql.ts';
 import { paddedIdSql, stateAbbrSql, stateFipsSql, unitIdSql } from './ids.ts';
-import { integerSql, numberSql, shareSql } from './numbers.ts';
+import { integerSql, localeSql, numberSql, shareSql } from './numbers.ts';
 import { enumSql, textSql, yesNoSql } from './words.ts';
 
 /** The normaliser of a field's kind over its text `x` and its prepared column `p`. */
@@ -38,6 +38,8 @@ export function fieldSql(
 		case 'integer':
 		case 'count':
 			return integerSql(x, name, context, field.kind === 'count');
+		case 'locale':
+			return localeSql(x, name);
 		case 'number':
 			return numberSql(x, name, 'DOUBLE', context, false);
 		case 'decimal':

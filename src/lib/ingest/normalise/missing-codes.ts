@@ -16,7 +16,11 @@ const ANY_COLUMN: Readonly<Record<string, MissingReason>> = {
 	'#n/a': 'missing',
 	'n/a': 'not_applicable',
 	'*': 'suppressed',
-	ps: 'suppressed'
+	ps: 'suppressed',
+	// ELSI (NCES table generator): – missing, † not applicable, ‡ below reporting standards.
+	'–': 'missing',
+	'†': 'not_applicable',
+	'‡': 'suppressed'
 };
 
 const SENTINELS: Readonly<Record<string, MissingReason>> = {

@@ -60,6 +60,26 @@ export function integerSql(
 	};
 }
 
+/** NCES urban-centric locale codes (domain-spec §1.4): 11–13 city, 21–23 suburb, 31–33 town, 41–43 rural. */
+export const LOCALE_CODES = [11, 12, 13, 21, 22, 23, 31, 32, 33, 41, 42, 43] as const;
+
+/** SQL list of the locale codes (constants, not user input). */
+export const LOCALE_LIST = raw(LOCALE_CODES.join(', '));
+
+/**
+ * An NCES locale code: `21`, or CCD/ELSI's labelled form `21-Suburb: Large` (the leading code is
+ * kept, recorded as `locale_label_removed`). Any other number is rejected (`not_a_locale`).
+ */
+export function localeSql(x: SqlQuery, column: string): FieldSql {
+	const value = sql`TRY_CAST(regexp_extract(${x}, '^(\\d{2})(\\s*-\\s*\\D.*)?$', 1) AS INTEGER)`;
+	return {
+		outputs: [{ column, value: sql`CASE WHEN ${value} IN (${LOCALE_LIST}) THEN ${value} END` }],
+		error: (v) => sql`CASE WHEN ${x} IS NOT NULL AND ${first(v)} IS NULL THEN 'not_a_locale' END`,
+		change: (v) =>
+			sql`CASE WHEN ${first(v)} IS NOT NULL AND ${x} <> ${first(v)}::VARCHAR THEN 'locale_label_removed' END`
+	};
+}
+
 /** `67%` → 67 and a plain number as itself, as DOUBLE (computed once per row). */
 function shareNumber(x: SqlQuery, context: NormaliseContext): SqlQuery {
 	return sql`TRY_CAST(${numberText(sql`rtrim(CASE WHEN ends_with(${x}, '%') THEN left(${x}, -1) ELSE ${x} END)`, context)} AS DOUBLE)`;

@@ -10,6 +10,7 @@ export type FieldKind =
 	| 'text'
 	| 'enum'
 	| 'integer'
+	| 'locale'
 	| 'count'
 	| 'number'
 	| 'decimal'
@@ -52,6 +53,7 @@ const YES_NO_INT = '0, 1, empty';
 export function kindOf(column: ColumnSpec): Pick<TargetField, 'kind' | 'values'> {
 	if (column.name === 'leaid' || column.name === 'ncessch') return { kind: column.name };
 	if (column.name === 'unit_id') return { kind: 'unit_id' };
+	if (column.name === 'locale_code') return { kind: 'locale' };
 	if (column.name === 'state_fips' || column.name === 'state_abbr') return { kind: column.name };
 	if (column.name === 'school_year_start') return { kind: 'school_year' };
 	if (column.type === 'DATE') return { kind: 'date' };

@@ -1,5 +1,6 @@
 import { identifier, join, literal, raw, sql, type SqlQuery } from '../../db/sql.ts';
 import { missingReasonSql } from '../normalise/missing-codes.ts';
+import { LOCALE_LIST } from '../normalise/numbers.ts';
 import { stageColumn, stagedWithLines, type StagedFile } from '../stage/stage-chunks.ts';
 import type { FieldKind } from '../targets/fields.ts';
 import { checkedRowsSql, hasOuterBlank, type CheckOptions } from './checked-sql.ts';
@@ -57,6 +58,11 @@ function fastField(
 				// -1, -2 and -3 are CCD's missing codes in integer columns; counts are never negative.
 				ok: (v) =>
 					sql`${v}::VARCHAR = ${x} AND ${kind === 'count' ? sql`${v} >= 0` : sql`NOT ${v} BETWEEN -3 AND -1`}`
+			};
+		case 'locale':
+			return {
+				value: sql`TRY_CAST(${x} AS INTEGER)`,
+				ok: (v) => sql`${v}::VARCHAR = ${x} AND ${v} IN (${LOCALE_LIST})`
 			};
 		case 'decimal':
 			return {

@@ -60,6 +60,8 @@ const ROW_ERRORS: Partial<Record<IssueCode, (v: string, c: RowContext) => string
 		return `${q(v)} is a bare year: is it ${y}-${String((y + 1) % 100).padStart(2, '0')} or ${y - 1}-${String(y % 100).padStart(2, '0')}? Set options.year_mapping to "fall" (${y} = ${y}-${String((y + 1) % 100).padStart(2, '0')}) or "spring" (${y} = ${y - 1}-${String(y % 100).padStart(2, '0')}).`;
 	},
 	not_a_date: (v) => `${q(v)} is not a date; use YYYY-MM-DD (e.g. 2024-09-02) or M/D/YYYY.`,
+	not_a_locale: (v) =>
+		`${q(v)} is not an NCES locale: use 11–13 (city), 21–23 (suburb), 31–33 (town) or 41–43 (rural), alone or labelled like 21-Suburb: Large.`,
 	not_an_interval: (v) => `${q(v)} is not a range like [0.2, 0.4[.`,
 	dosage_rule_invalid: (v) =>
 		`${q(v)} is not a dosage rule: ${dosageRuleProblem(v)}. Write it like {"minutes_per_week_mean": {">=": 30}, "min_eligible_weeks": 4}.`,
