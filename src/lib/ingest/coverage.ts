@@ -97,7 +97,26 @@ export async function districtCoverage(
 			)
 		);
 	}
+	const own = table === 'survey_responses' ? await ownPovertyLevels(db) : undefined;
+	if (own && own.n > 0) {
+		issues.push(
+			issue(
+				'notice',
+				'rows_summary',
+				table,
+				`${own.n.toLocaleString('en-US')} of ${own.of.toLocaleString('en-US')} rows carry the survey's own poverty level (poverty_level_source): it is kept as given and used by the "survey's own poverty levels" scheme, never replaced by the reference's.`
+			)
+		);
+	}
 	return { table, reference, districts, matched, unmatched, poverty, issues };
+}
+
+/** Survey rows with a poverty level of their own (domain-spec §2.2: passed through verbatim). */
+async function ownPovertyLevels(db: Database): Promise<{ n: number; of: number } | undefined> {
+	const [row] = await db.query<{ n: number; of: number }>(
+		sql`SELECT count(nullif(poverty_level_source, '')) AS n, count(*) AS of FROM survey_responses`
+	);
+	return row ? { n: Number(row.n), of: Number(row.of) } : undefined;
 }
 
 /** School years in `table` for which the reference has no rows, with the years it does have. */
