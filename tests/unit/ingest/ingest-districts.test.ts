@@ -40,6 +40,8 @@ interface Case {
 	issues: unknown[];
 	read: number;
 	rejected: number;
+	/** The report's missing values by reason, when the case is about them. */
+	missing?: unknown[];
 }
 
 const CASES: Case[] = [
@@ -101,17 +103,30 @@ const CASES: Case[] = [
 		rejected: 0
 	},
 	{
-		name: 'missing and suppression codes become NULL, never zero',
-		csv: 'District Code,Year,FIPS,Enrollment\n0100001,2024,01,-1\n0100002,2024,01,-2\n0100003,2024,01,-3\n0100004,2024,01,*\n0100005,2024,01,<10\n0100006,2024,01,N/A\n0100007,2024,01,\n0100008,2024,01,M\n',
-		rows: [1, 2, 3, 4, 5, 6, 7, 8].map((i) => ({
+		name: 'missing and suppression codes become NULL, never zero, each with its reason',
+		csv: 'District Code,Year,FIPS,Enrollment\n0100001,2024,01,-1\n0100002,2024,01,-2\n0100003,2024,01,-3\n0100004,2024,01,*\n0100005,2024,01,<10\n0100006,2024,01,N/A\n0100007,2024,01,\n0100008,2024,01,M\n0100009,2024,01,NaN\n',
+		rows: [1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => ({
 			leaid: `010000${i}`,
 			school_year_start: 2024,
 			state_fips: '01',
 			enrollment_total: null
 		})),
-		issues: [summary(8, 8, 0)],
-		read: 8,
-		rejected: 0
+		issues: [summary(9, 9, 0)],
+		read: 9,
+		rejected: 0,
+		// domain-spec §1.6 (CCD's codes): -1, empty, M and NaN are missing (lines 2, 8, 9, 10; the
+		// report lists the first three); -2 and N/A not applicable (3, 7); -3, * and <10 suppressed.
+		missing: [
+			['missing', 4, [2, 8, 9]],
+			['not_applicable', 2, [3, 7]],
+			['suppressed', 3, [4, 5, 6]]
+		].map(([reason, count, lines]) => ({
+			field: 'enrollment_total',
+			column: 'Enrollment',
+			reason,
+			count,
+			lines
+		}))
 	},
 	{
 		name: 'school-year formats all give the fall year; inconsistent ranges are rejected',
@@ -252,9 +267,10 @@ const CASES: Case[] = [
 ];
 
 describe('ingestFile into districts', () => {
-	it.each(CASES)('$name', async ({ csv, rows, issues, read, rejected }) => {
+	it.each(CASES)('$name', async ({ csv, rows, issues, read, rejected, missing }) => {
 		const report = await load(db, csv, M);
 		expect(issuesOf(report)).toEqual(issues);
+		if (missing) expect(report.missing).toEqual(missing);
 		expect(
 			await rowsOf(db, 'districts', [
 				'leaid',

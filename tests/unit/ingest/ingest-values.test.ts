@@ -65,25 +65,30 @@ describe('percentages decided per column', () => {
 		options?: Record<string, 'percent' | 'proportion'>;
 		stored: (number | null)[];
 		issues: unknown[];
+		/** The share's change records: field, rule, count and the lines of the examples. */
+		changes: unknown[];
 	}
 	const CASES: ScaleCase[] = [
 		{
 			name: 'proportions (all ≤ 1) stay as they are',
 			values: ['0.67', '0.5', '1'],
 			stored: [0.67, 0.5, 1],
-			issues: []
+			issues: [],
+			changes: []
 		},
 		{
 			name: 'plain numbers above 1 make the column percentages',
 			values: ['67', '0.5', '100'],
 			stored: [0.67, 0.005, 1],
-			issues: []
+			issues: [],
+			changes: [['meps_pct', 'percent_scaled', 3, [2, 3, 4]]]
 		},
 		{
 			name: 'values with % are always percentages',
 			values: ['67%', '50 %', '100%'],
 			stored: [0.67, 0.5, 1],
-			issues: []
+			issues: [],
+			changes: [['meps_pct', 'percent_sign_removed', 3, [2, 3, 4]]]
 		},
 		{
 			name: 'mixing % with plain numbers ≤ 1 is ambiguous: the default is stated and the user asked',
@@ -97,21 +102,31 @@ describe('percentages decided per column', () => {
 					message:
 						'Column "share" (meps_pct) mixes values written with % (1) and plain numbers that are all at most 1 (largest 0.5). The plain numbers were read as proportions: 0.5 means 50%. If they are percentages, set options.scales.meps_pct to "percent".'
 				}
-			]
+			],
+			changes: [['meps_pct', 'percent_sign_removed', 1, [2]]]
 		},
 		{
 			name: 'an explicit scale settles it',
 			values: ['67%', '0.5', '0.25'],
 			options: { meps_pct: 'percent' },
 			stored: [0.67, 0.005, 0.0025],
-			issues: []
+			issues: [],
+			changes: [
+				['meps_pct', 'percent_scaled', 2, [3, 4]],
+				['meps_pct', 'percent_sign_removed', 1, [2]]
+			]
 		}
 	];
-	it.each(CASES)('$name', async ({ values, options, stored, issues }) => {
+	it.each(CASES)('$name', async ({ values, options, stored, issues, changes }) => {
 		await resetTables(db, 'districts');
 		const csv = 'leaid,sy,share\n' + values.map((v, i) => `010000${i},2024-25,${v}\n`).join('');
 		const report = await load(db, csv, { ...M, options: { scales: options } });
 		expect(issuesOf(report)).toEqual([...issues, summary('districts', 3, 3, 0)]);
+		expect(
+			report.changes
+				.filter((c) => c.field === 'meps_pct')
+				.map((c) => [c.field, c.rule, c.count, c.examples.map((e) => e.line)])
+		).toEqual(changes);
 		const rows = await rowsOf(db, 'districts', ['meps_pct']);
 		rows.forEach((row, i) => expect(row.meps_pct).toBeCloseTo(stored[i]!, 12));
 	});
