@@ -328,6 +328,42 @@ describe('ingestFile into districts', () => {
 		);
 	});
 
+	it('lists rejected rows up to the limit, counts the rest and says so', async () => {
+		const { rejectedRowsCsv } = await import('#lib/ingest/report.ts');
+		// Five rows with a non-numeric LEAID (lines 2–6) and one good row (line 7); 2 may be listed.
+		const bad = ['A1', 'A2', 'A3', 'A4', 'A5'];
+		const csv =
+			'District Code,Year\n' + bad.map((id) => `${id},2024\n`).join('') + '0100190,2024\n';
+		const m = mapping(
+			'districts',
+			{ leaid: 'District Code', school_year_start: 'Year' },
+			{ year_mapping: 'fall' }
+		);
+		const report = await load(db, csv, m, { limits: { maxRejectedListed: 2 } });
+		expect([report.rowsRead, report.rowsLoaded, report.rowsRejected]).toEqual([6, 1, 5]);
+		expect(report.rejected.map((r) => r.line)).toEqual([2, 3]);
+		expect(report.rejectedNotListed).toBe(3);
+		const notNumeric = (line: number, id: string) => ({
+			severity: 'error',
+			code: 'leaid_not_numeric',
+			line,
+			column: 'District Code',
+			value: id,
+			message: `line ${line}, column \`District Code\`: \`${id}\` is not a number; an NCES LEAID is 7 digits (2-digit state FIPS + 5), e.g. 0100190.`
+		});
+		expect(issuesOf(report)).toEqual([
+			notNumeric(2, 'A1'),
+			notNumeric(3, 'A2'),
+			summary(6, 1, 5),
+			{
+				severity: 'error',
+				code: 'rows_summary',
+				message: '3 more rejected rows are not listed here (the first 2 are).'
+			}
+		]);
+		expect(rejectedRowsCsv(report).split('\r\n').slice(1, -1)).toHaveLength(2);
+	});
+
 	it('records every change with counts and examples, and missing values by reason', async () => {
 		const report = await load(
 			db,
