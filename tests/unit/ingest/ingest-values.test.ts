@@ -323,3 +323,44 @@ describe('dosage rules (products.dosage_rule_json)', () => {
 		]);
 	});
 });
+
+describe('minutes keep two decimals (usage_student_week.minutes, DECIMAL(12,2))', () => {
+	const M = mapping('usage_student_week', {
+		student_key: 'student',
+		leaid: 'leaid',
+		product_id: 'product',
+		school_year_start: 'sy',
+		week_start: 'week',
+		minutes: 'minutes'
+	});
+	const MINUTES = ['29.996', '26.8', '30', '12.345', '2.9996e1'];
+	const csv =
+		'student,leaid,product,sy,week,minutes\n' +
+		MINUTES.map((m, i) => `s${i},0100190,p,2024-25,2024-09-02,${m}\n`).join('');
+
+	// Rounded to hundredths, half away from zero: 29.996 → 30.00, 12.345 → 12.35, 2.9996e1 =
+	// 29.996 → 30.00; 26.8 and 30 keep their value (26.80, 30.00), which is no change.
+	it.each([true, false])(
+		'records every value rounded to fit, so a threshold crossing is never silent (fast path %s)',
+		async (fastPath) => {
+			await resetTables(db, 'usage_student_week');
+			const report = await load(db, csv, M, { fastPath });
+			expect([report.rowsRead, report.rowsLoaded, report.rowsRejected]).toEqual([5, 5, 0]);
+			expect(report.changes.filter((c) => c.field === 'minutes')).toEqual([
+				{
+					field: 'minutes',
+					column: 'minutes',
+					rule: 'rounded_to_2_decimals',
+					count: 3,
+					examples: [
+						{ line: 2, before: '29.996', after: '30.00' },
+						{ line: 5, before: '12.345', after: '12.35' },
+						{ line: 6, before: '2.9996e1', after: '30.00' }
+					]
+				}
+			]);
+			const rows = await rowsOf(db, 'usage_student_week', ['minutes']);
+			expect(rows.map((r) => Number(r.minutes))).toEqual([30, 26.8, 30, 12.35, 30]);
+		}
+	);
+});

@@ -25,7 +25,17 @@ function separatorChange(x: SqlQuery, context: NormaliseContext): SqlQuery {
 		: sql`CASE WHEN contains(${x}, ',') THEN 'thousands_separator_removed' END`;
 }
 
-/** A DOUBLE (`number`) or a fixed-point DECIMAL; `nonNegative` rejects negative values. */
+/** The scale of a `DECIMAL(p,s)` type (digits kept after the point), or undefined for others. */
+export function decimalScale(type: string): number | undefined {
+	const match = /^DECIMAL\(\d+,\s*(\d+)\)$/.exec(type);
+	return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * A DOUBLE (`number`) or a fixed-point DECIMAL; `nonNegative` rejects negative values. A DECIMAL
+ * keeps `s` digits after the point: text with more is rounded to them, and the change is recorded
+ * (`rounded_to_<s>_decimals`), so 29.996 minutes becoming 30.00 is never silent.
+ */
 export function numberSql(
 	x: SqlQuery,
 	column: string,
@@ -33,12 +43,19 @@ export function numberSql(
 	context: NormaliseContext,
 	nonNegative: boolean
 ): FieldSql {
-	const value = sql`TRY_CAST(${numberText(x, context)} AS ${raw(type)})`;
+	const text = numberText(x, context);
+	const value = sql`TRY_CAST(${text} AS ${raw(type)})`;
+	const scale = decimalScale(type);
+	const rounded = (v: SqlQuery) =>
+		scale === undefined
+			? sql``
+			: sql` WHEN TRY_CAST(${text} AS DOUBLE) <> ${v}::DOUBLE THEN ${literal(`rounded_to_${scale}_decimals`)}`;
 	return {
 		outputs: [{ column, value }],
 		error: (v) =>
 			sql`CASE WHEN ${x} IS NULL THEN NULL WHEN ${first(v)} IS NULL THEN 'not_a_number'${nonNegative ? sql` WHEN ${first(v)} < 0 THEN 'negative_count'` : sql``} END`,
-		change: (v) => sql`CASE WHEN ${first(v)} IS NOT NULL THEN ${separatorChange(x, context)} END`
+		change: (v) =>
+			sql`CASE WHEN ${first(v)} IS NULL THEN NULL${rounded(first(v))} ELSE ${separatorChange(x, context)} END`
 	};
 }
 

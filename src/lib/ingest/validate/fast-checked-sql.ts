@@ -1,6 +1,6 @@
 import { identifier, join, literal, raw, sql, type SqlQuery } from '../../db/sql.ts';
 import { missingReasonSql } from '../normalise/missing-codes.ts';
-import { LOCALE_LIST } from '../normalise/numbers.ts';
+import { decimalScale, LOCALE_LIST } from '../normalise/numbers.ts';
 import { stageColumn, stagedWithLines, type StagedFile } from '../stage/stage-chunks.ts';
 import type { FieldKind } from '../targets/fields.ts';
 import { checkedRowsSql, hasOuterBlank, type CheckOptions } from './checked-sql.ts';
@@ -64,12 +64,16 @@ function fastField(
 				value: sql`TRY_CAST(${x} AS INTEGER)`,
 				ok: (v) => sql`${v}::VARCHAR = ${x} AND ${v} IN (${LOCALE_LIST})`
 			};
-		case 'decimal':
+		case 'decimal': {
+			// No more digits after the point than the type keeps: others are rounded, a recorded change.
+			const s = decimalScale(type) ?? 0;
+			const kept = s > 0 ? `\\d+(\\.\\d{0,${s}})?|\\.\\d{1,${s}}` : '\\d+';
 			return {
 				value: sql`TRY_CAST(${x} AS ${raw(type)})`,
 				ok: (v) =>
-					sql`${v} >= 0 AND (${v}::VARCHAR = ${x} OR regexp_full_match(${x}, ${literal(UNSIGNED)}))`
+					sql`${v} >= 0 AND (${v}::VARCHAR = ${x} OR regexp_full_match(${x}, ${literal(kept)}))`
 			};
+		}
 		case 'number':
 			return {
 				value: sql`TRY_CAST(${x} AS DOUBLE)`,
