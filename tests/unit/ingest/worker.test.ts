@@ -159,6 +159,31 @@ describe('the browser size limit', () => {
 		expect(browserMaxBytes(memory)).toBe(max);
 	});
 
+	it('refuses a file over the limit before any worker starts to read it', async () => {
+		let started = 0;
+		const start = () => {
+			started += 1;
+			return fakeWorker();
+		};
+		// 65 MB of zeros; 0.5 GB of device memory allows 64 MB (the floor of browserMaxBytes).
+		const big = new Blob([new Uint8Array(65 * 1024 ** 2)]);
+		expect(await openInWorker(big, 'big.csv', { deviceMemoryGb: 0.5 }, start)).toEqual({
+			ok: false,
+			issues: [
+				issue(
+					'error',
+					'too_large',
+					'big.csv',
+					'The file is 65 MB; this browser can load files up to 64 MB. Use the command line (its `validate` command runs the same checks in Node, without this limit), or split the file.'
+				)
+			]
+		});
+		expect(started).toBe(0);
+		const small = await openInWorker(new Blob([CSV]), 'small.csv', { deviceMemoryGb: 0.5 }, start);
+		expect([small.ok, started]).toEqual([true, 1]);
+		if (small.ok) small.source.close();
+	});
+
 	it('names the limit and the command line', () => {
 		expect(checkBrowserSize('big.csv', 100)).toBeNull();
 		expect(checkBrowserSize('big.csv', 2 * 1024 ** 3, 4)).toEqual(

@@ -2,6 +2,7 @@ import type { RecordChunk } from '../csv/chunks.ts';
 import { issue, type ValidationIssue } from '../issues.ts';
 import type { SourceInfo } from '../load-chunks.ts';
 import type { OpenOptions } from '../source/open-source.ts';
+import { checkBrowserSize } from './browser-limits.ts';
 import type { FromWorker, WorkerLike } from './protocol.ts';
 
 /** An upload opened in the worker: its description, column samples, and its chunks on demand. */
@@ -31,9 +32,16 @@ export function startIngestWorker(): WorkerLike {
 	}) as unknown as WorkerLike;
 }
 
+/** `navigator.deviceMemory` where the browser reports it (Chromium; GB, rounded down). */
+function deviceMemory(): number | undefined {
+	return (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory;
+}
+
 /**
  * Opens a `File` in the ingest worker and returns its description and a chunk stream for
  * `loadChunks`. `onReading` reports the file being read. A crash of the worker becomes an issue.
+ * A file over the browser's size limit (`browser-limits.ts`) is refused before any worker starts
+ * or reads a byte of it, so the tab never runs out of memory on it.
  */
 export function openInWorker(
 	file: Blob,
@@ -43,10 +51,15 @@ export function openInWorker(
 		onReading?: (bytesDone: number, bytesTotal: number) => void;
 		/** Aborting terminates the worker; a load waiting for a chunk then stops at once. */
 		signal?: AbortSignal;
+		/** The device's memory in GB, which sets the size limit (default: what the browser reports). */
+		deviceMemoryGb?: number;
 	} = {},
-	worker: WorkerLike = startIngestWorker()
+	start: WorkerLike | (() => WorkerLike) = startIngestWorker
 ): Promise<WorkerOpen> {
-	const { chunkBytes = 0, onReading, signal, ...openOptions } = options;
+	const { chunkBytes = 0, onReading, signal, deviceMemoryGb, ...openOptions } = options;
+	const tooLarge = checkBrowserSize(name, file.size, deviceMemoryGb ?? deviceMemory());
+	if (tooLarge) return Promise.resolve({ ok: false, issues: [tooLarge] });
+	const worker = typeof start === 'function' ? start() : start;
 	let waiting: ((message: FromWorker) => void) | undefined;
 	const failure = (message: string) =>
 		issue('error', 'load_failed', name, `The file could not be read in the browser: ${message}`);
