@@ -6,8 +6,9 @@ import { identifier, sql, type SqlQuery } from '../db/sql.ts';
  * file. One row per load: the target table's `table_oid` and the range of `rowid`s the load
  * appended (DuckDB appends rows after every existing `rowid`, even after deletes). A table that
  * is dropped and created again gets a new `table_oid`, so older ranges never match its rows.
+ * Not named `ingest_…`: that prefix is for a load's temporary tables, all dropped after it.
  */
-export const LOADED_FILES = identifier('ingest_loaded_files');
+export const LOADED_FILES = identifier('loaded_files');
 
 /** The current `table_oid` of `table` (a scalar subquery). */
 export function tableOidSql(table: string): SqlQuery {
