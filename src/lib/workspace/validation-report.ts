@@ -22,6 +22,8 @@ export function validationReport(
 /** Kinds of finding the report names in its summary, in the order shown. */
 export const FINDINGS: readonly { code: IssueCode; label: string }[] = [
 	{ code: 'duplicate_key', label: 'Duplicate keys' },
+	{ code: 'same_file_twice', label: 'The same file loaded twice' },
+	{ code: 'dosage_rule_invalid', label: 'Dosage rules the app cannot read' },
 	{ code: 'funnel_inconsistent', label: 'Funnel counts out of order' },
 	{ code: 'leaid_state_mismatch', label: 'LEAID and state disagree' },
 	{ code: 'ncessch_leaid_mismatch', label: 'School and district IDs disagree' },
