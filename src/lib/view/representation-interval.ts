@@ -2,7 +2,7 @@ import type { Database } from '../db/database.ts';
 import { raw, sql, type SqlQuery } from '../db/sql.ts';
 import type { DisplayValue } from '../disclosure/display-value.ts';
 import {
-	bootstrapRepresentationIndex,
+	bootstrapRepresentationIndexInSlices,
 	type BootstrapOptions,
 	type BootstrapUnit,
 	type RepresentationBootstrap
@@ -47,7 +47,11 @@ export async function representationInterval(
 	const units = rows.filter((u) => u.poverty_group !== null && keys.has(u.poverty_group));
 	const clusters: Record<string, number> = {};
 	for (const u of units) clusters[u.poverty_group] = (clusters[u.poverty_group] ?? 0) + 1;
-	return { product_id: productId, clusters, ...bootstrapRepresentationIndex(units, options) };
+	return {
+		product_id: productId,
+		clusters,
+		...(await bootstrapRepresentationIndexInSlices(units, options))
+	};
 }
 
 /** One group's interval as published: only where the index itself is shown exactly. */

@@ -4,6 +4,7 @@ import { ALL_PRODUCTS, costLens } from '#lib/metrics/usage/cost-lens.ts';
 import type { FunnelGroupRow } from '#lib/metrics/usage/funnel-groups.ts';
 import {
 	bootstrapRepresentationIndex,
+	bootstrapRepresentationIndexInSlices,
 	type BootstrapUnit
 } from '#lib/metrics/usage/representation-bootstrap.ts';
 import { representationIndex } from '#lib/metrics/usage/representation-index.ts';
@@ -116,6 +117,16 @@ describe('bootstrapRepresentationIndex', () => {
 		// RI_low = (10/15) / (50/100) = 4/3 in every resample.
 		expect(intervals.low!.lo).toBeCloseTo(4 / 3, 12);
 		expect(intervals.low!.hi).toBeCloseTo(4 / 3, 12);
+	});
+
+	it('in slices, hands the thread back between resamples and gives the same interval', async () => {
+		let otherTaskRan = false;
+		setTimeout(() => (otherTaskRan = true), 0);
+		const sliced = bootstrapRepresentationIndexInSlices(schools(), { seed: 42, resamples: 300 }, 0);
+		expect(otherTaskRan).toBe(false);
+		const result = await sliced;
+		expect(otherTaskRan).toBe(true);
+		expect(result).toEqual(bootstrapRepresentationIndex(schools(), { seed: 42, resamples: 300 }));
 	});
 
 	it('gives no interval with fewer than 5 schools in a group', () => {

@@ -26,17 +26,11 @@ export interface RepresentationBootstrap {
 	missing: 'too_few_schools' | null;
 }
 
-/**
- * Cluster (school) bootstrap of the representation index (domain-spec §5.4 [D]): `resamples`
- * (default 2,000) times, draw each poverty group's schools with replacement within the group,
- * recompute every group's index, and take percentile limits (R type 7 quantiles). Seeded with d3-random's
- * `randomLcg(seed)`, so the same seed gives the same interval. Slow: run on demand only. No
- * interval when any group has fewer than 5 schools.
- */
-export function bootstrapRepresentationIndex(
+/** Each resample's index per group, one resample per step; the result once all are drawn. */
+function* bootstrapSteps(
 	units: readonly BootstrapUnit[],
 	{ seed, resamples = 2000, level = 0.95 }: BootstrapOptions
-): RepresentationBootstrap {
+): Generator<void, RepresentationBootstrap> {
 	const byGroup = new Map<string, BootstrapUnit[]>();
 	for (const u of units) byGroup.set(u.poverty_group, [...(byGroup.get(u.poverty_group) ?? []), u]);
 	const groups = [...byGroup.keys()];
@@ -63,6 +57,7 @@ export function bootstrapRepresentationIndex(
 			if (row.representation_index !== null)
 				draws.get(row.poverty_group)!.push(row.representation_index);
 		}
+		yield;
 	}
 	const tail = (1 - level) / 2;
 	const intervals = Object.fromEntries(
@@ -73,4 +68,43 @@ export function bootstrapRepresentationIndex(
 		})
 	);
 	return { ...result, intervals };
+}
+
+/**
+ * Cluster (school) bootstrap of the representation index (domain-spec §5.4 [D]): `resamples`
+ * (default 2,000) times, draw each poverty group's schools with replacement within the group,
+ * recompute every group's index, and take percentile limits (R type 7 quantiles). Seeded with d3-random's
+ * `randomLcg(seed)`, so the same seed gives the same interval. Slow: run on demand only. No
+ * interval when any group has fewer than 5 schools.
+ */
+export function bootstrapRepresentationIndex(
+	units: readonly BootstrapUnit[],
+	options: BootstrapOptions
+): RepresentationBootstrap {
+	const steps = bootstrapSteps(units, options);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/**
+ * `bootstrapRepresentationIndex`, with the same result for the same seed, handing the thread
+ * back (a macrotask) whenever it has run for `sliceMs`, so a page stays responsive meanwhile.
+ */
+export async function bootstrapRepresentationIndexInSlices(
+	units: readonly BootstrapUnit[],
+	options: BootstrapOptions,
+	sliceMs = 30
+): Promise<RepresentationBootstrap> {
+	const steps = bootstrapSteps(units, options);
+	let sliceStart = performance.now();
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+		if (performance.now() - sliceStart >= sliceMs) {
+			await new Promise((resolve) => setTimeout(resolve, 0));
+			sliceStart = performance.now();
+		}
+	}
 }
