@@ -44,9 +44,12 @@ async function defaultMapping(
 	return suggestMapping(table, headers, canonical ? { year_mapping: 'fall' } : {});
 }
 
+/** The terminal lists every rejected row: the page's listing stops at 100,000 and points here. */
+const LIST_EVERY_REJECTED_ROW = { maxRejectedListed: Number.POSITIVE_INFINITY };
+
 /**
  * `adoption-gap validate`: checks and loads each input with the ingest the website uses (in
- * Node, without the browser's size limit), in the order the website loads them, and prints the
+ * Node, without the browser's size limit or its limit on rejected rows listed), in the order the website loads them, and prints the
  * same validation report: text by default, or the report object as JSON (files listed in load
  * order). Exit 1 when a row was rejected or a file not loaded.
  */
@@ -75,7 +78,10 @@ export async function runValidate(
 		for (const { path, mapping } of inLoadOrder(inputs)) {
 			const bytes = await read(path);
 			const name = basename(path);
-			const report = await ingestFile(db, name, bytes, mapping ? { mapping } : {});
+			const report = await ingestFile(db, name, bytes, {
+				...(mapping ? { mapping } : {}),
+				limits: LIST_EVERY_REJECTED_ROW
+			});
 			// The file's content hash, as the browser's report gives it.
 			files.push({ ...report, sha256: await sha256Hex(bytes) });
 		}

@@ -119,6 +119,18 @@ describe('adoption-gap validate', () => {
 		expect(code).toBe(0);
 	});
 
+	it('lists every rejected row, past the 100,000 the page lists', async () => {
+		// 100,001 rows whose LEAID is not a number: each is rejected, and each is listed.
+		const path = join(tempDir(), 'districts.csv');
+		writeFileSync(path, `leaid,school_year_start,name\n${'x,2024-25,Nowhere\n'.repeat(100_001)}`);
+		const { code, stdout } = await run(['validate', '--districts', path, '--format', 'json']);
+		const [file] = JSON.parse(stdout).files as FileReport[];
+		expect(file).toMatchObject({ rowsRead: 100_001, rowsRejected: 100_001, rejectedNotListed: 0 });
+		expect(file!.rejected).toHaveLength(100_001);
+		expect(file!.rejected.at(-1)!.line).toBe(100_002);
+		expect(code).toBe(1);
+	});
+
 	it.each([
 		[[], 'give at least one file'],
 		[['--survey', SURVEY, '--format', 'xml'], '--format must be one of text, json, not "xml"'],
