@@ -75,6 +75,21 @@ function validate(view: DisclosureView, policy: DisclosurePolicy): void {
 	}
 }
 
+/**
+ * The hidden cells complementary suppression protects. Public mode: every withheld or absent
+ * cell. Research mode: only one-student cells, which must not be worked out by subtraction from
+ * a total (student-level records are never shown in any mode); the rest is shown as loaded.
+ */
+function seedsComplements(
+	cell: CellInput,
+	reasons: ReadonlyMap<string, SuppressionReason | null>,
+	{ mode }: DisclosurePolicy
+): boolean {
+	const reason = reasons.get(cell.id);
+	if (mode === 'research') return reason === 'single_student';
+	return Boolean(reason) || isAbsent(cell.numerator) || isAbsent(cell.denominator);
+}
+
 function discloseDerived(
 	derived: DerivedInput,
 	cells: ReadonlyMap<string, DisclosedCell>
@@ -100,7 +115,8 @@ function discloseDerived(
  * as bands, top/bottom coding by group size; derived figures hidden when a source is hidden or
  * coded. Survey cells (§6.1) get the reliability rule only (§5.5). Research mode (user-loaded
  * data only, else it throws) shows unsuppressed values and returns `mode: 'research'` for the
- * banner; a one-student cell is withheld in every mode and student-level keys are refused.
+ * banner; a one-student cell is withheld in every mode, with complements so that no total gives
+ * it away by subtraction, and student-level keys are refused.
  */
 export function discloseView(
 	view: DisclosureView,
@@ -109,11 +125,9 @@ export function discloseView(
 	validate(view, policy);
 	const reasons = new Map(view.cells.map((c) => [c.id, primarySuppression(c, view, policy)]));
 	let unprotected: readonly string[] = [];
-	if (view.records === 'student' && policy.mode === 'public') {
+	if (view.records === 'student') {
 		const hidden = new Set(
-			view.cells
-				.filter((c) => reasons.get(c.id) || isAbsent(c.numerator) || isAbsent(c.denominator))
-				.map((c) => c.id)
+			view.cells.filter((c) => seedsComplements(c, reasons, policy)).map((c) => c.id)
 		);
 		const sizes = new Map(view.cells.map((c) => [c.id, inputNumber(c.denominator)]));
 		const result = complementarySuppression(partitionEquations(view.cells), sizes, hidden);

@@ -34,21 +34,45 @@ describe('discloseView — research mode', () => {
 	});
 
 	it('passes counts and rates through unsuppressed and uncoded', () => {
-		expect(byId(result, 'Q3')).toMatchObject({
+		expect(byId(result, 'Q2')).toMatchObject({
 			suppression: null,
-			numerator: { status: 'shown', value: 1 },
-			denominator: { status: 'shown', value: 8 },
-			rate: { status: 'shown', value: 1 / 8 }
+			numerator: { status: 'shown', value: 30 },
+			denominator: { status: 'shown', value: 50 },
+			rate: { status: 'shown', value: 30 / 50 }
 		});
 		expect(byId(result, 'Q1')?.rate).toEqual({ status: 'true_zero', value: 0 });
-		expect(result.derived).toEqual([
-			{ id: 'gap', value: { status: 'shown', value: 0.6 } },
-			{ id: 'gap-small', value: { status: 'shown', value: 0.475 } }
-		]);
+		expect(byId(result, 'Q1')?.numerator).toEqual({ status: 'true_zero', value: 0 });
+		expect(result.derived[0]).toEqual({ id: 'gap', value: { status: 'shown', value: 0.6 } });
 	});
 
 	it('still withholds a one-student group', () => {
 		expect(byId(result, 'Q4')?.suppression).toBe('single_student');
+	});
+
+	// Hand-worked: with only Q4 hidden, Q4 = T − Q1 − Q2 − Q3 − U = 159 − 100 − 50 − 8 − 0 = 1
+	// (and its numerator 31 − 0 − 30 − 1 − 0 = 0). The complement is the smallest published
+	// non-empty part, Q3 (n = 8); then T − Q1 − Q2 − U = 9 = Q3 + Q4 leaves both unknown.
+	it('hides one complement so the one-student group cannot be worked out from the total', () => {
+		expect(result.cells.map((c) => [c.id, c.suppression])).toEqual([
+			['T', null],
+			['Q1', null],
+			['Q2', null],
+			['Q3', 'complementary'],
+			['Q4', 'single_student'],
+			['U', null]
+		]);
+		expect(result.derived[1]).toEqual({
+			id: 'gap-small',
+			value: { status: 'suppressed', reason: 'built_from_suppressed', label: '*' }
+		});
+	});
+
+	it('adds no complement when no one-student group is shown', () => {
+		const noSingle = cells
+			.filter((c) => c.id !== 'Q4')
+			.map((c) => (c.id === 'T' ? { ...c, denominator: 158 } : c));
+		const shown = discloseView({ ...userView, cells: noSingle, derived: [] }, RESEARCH);
+		expect(shown.cells.every((c) => c.suppression === null)).toBe(true);
 	});
 
 	it('is refused for demo data and shared links', () => {

@@ -119,6 +119,43 @@ describe('discloseView — no hidden count can be recovered', () => {
 	});
 });
 
+describe('discloseView — research mode: no one-student group can be recovered', () => {
+	/** The same tables with more one-student groups (research mode withholds only those). */
+	const researchView = view.chain((s) =>
+		fc
+			.array(fc.oneof(fc.constant(1), fc.integer({ min: 0, max: 40 })), {
+				minLength: 9,
+				maxLength: 9
+			})
+			.map((sizes) => ({ ...s, sizes }))
+	);
+
+	it('defeats every signed combination of published partition sums, for numerators and n', () => {
+		fc.assert(
+			fc.property(researchView, (s) => {
+				const cells = buildCells(s);
+				const result = discloseView(
+					{ records: 'student', origin: 'user_loaded', cells },
+					{ mode: 'research', profile: disclosureProfile(s.profile) }
+				);
+				const hidden = new Set(result.cells.filter((c) => c.suppression).map((c) => c.id));
+				cells.forEach((cell, i) => {
+					if (cell.denominator === 1) expect(result.cells[i]?.suppression).toBe('single_student');
+				});
+				const equations = equationsOf(cells);
+				for (const count of ['numerator', 'denominator'] as const) {
+					const known = new Map(
+						cells.filter((c) => !hidden.has(c.id)).map((c) => [c.id, Number(c[count])])
+					);
+					const recovered = recoverByCombination(equations, known);
+					expect([...recovered.keys()].filter((id) => hidden.has(id))).toEqual([]);
+				}
+			}),
+			{ numRuns: 150 }
+		);
+	});
+});
+
 describe('recoverByCombination (the attack the property runs)', () => {
 	const equations = [
 		{ total: 'T', parts: ['a', 'b', 'c'] },
