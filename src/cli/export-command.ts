@@ -10,12 +10,13 @@ import type { FigureRow } from '../lib/report/figure-row.ts';
 import { districtSpreads } from '../lib/view/district-rates.ts';
 import type { ViewSlice } from '../lib/view/funnel-stats-sql.ts';
 import { buildViewUnits, type ViewUnits } from '../lib/view/view-units.ts';
+import { POOLED } from '../lib/view/view-tables.ts';
 import type { ComputedFigures } from './figures.ts';
 import { withFigures } from './figures.ts';
 import type { ExportOptions } from './options.ts';
 import { cliProvenance } from './provenance.ts';
 
-/** The command line's usage figures: by SAIPE quartile, filters already applied on load. */
+/** The command line's usage figures: by SAIPE quartile; state, locale and product filters applied on load. */
 const CLI_VIEW = {
 	groupBy: 'poverty',
 	scheme: 'saipe-quartiles',
@@ -29,7 +30,11 @@ const CLI_VIEW = {
  * What the figures cover, for the reproduction script: survey waves, and the usage year and
  * products with the units of those evaluated from logs (`units` built for the figures' year).
  */
-function reproduceSpec(rows: readonly FigureRow[], units: ViewUnits | null): ReproduceSpec {
+function reproduceSpec(
+	rows: readonly FigureRow[],
+	units: ViewUnits | null,
+	levels: readonly string[]
+): ReproduceSpec {
 	const surveys = new Map(
 		rows
 			.filter((r) => r.dataset !== 'usage')
@@ -51,8 +56,8 @@ function reproduceSpec(rows: readonly FigureRow[], units: ViewUnits | null): Rep
 			? {
 					schoolYear: units.schoolYear,
 					products,
-					pooled: false,
-					view: CLI_VIEW,
+					pooled: rows.some((r) => r.product_id === POOLED),
+					view: { ...CLI_VIEW, levels },
 					fromLogs: logUnitsOf(units, products)
 				}
 			: null
@@ -60,7 +65,8 @@ function reproduceSpec(rows: readonly FigureRow[], units: ViewUnits | null): Rep
 }
 
 function usageProducts(rows: readonly FigureRow[]): string[] {
-	return [...new Set(rows.filter((r) => r.dataset === 'usage').map((r) => r.product_id))];
+	const usage = rows.filter((r) => r.dataset === 'usage' && r.product_id !== POOLED);
+	return [...new Set(usage.map((r) => r.product_id))];
 }
 
 /**
@@ -118,7 +124,10 @@ export async function runExport(
 		];
 		const name = exportFileName('figures', filters, now, 'zip');
 		const units = await usageUnits(computed);
-		const extras = await reproduceFiles(computed.db, reproduceSpec(computed.rows, units));
+		const extras = await reproduceFiles(
+			computed.db,
+			reproduceSpec(computed.rows, units, computed.levels)
+		);
 		const districts = units ? await districtRates(computed, options.povertyLevel) : [];
 		const files = await exportFiles(
 			[table, ...districts],

@@ -1,7 +1,7 @@
 import type { Database } from '../lib/db/database.ts';
 import { createNodeDatabase } from '../lib/db/node.ts';
-import type { SqlQuery } from '../lib/db/sql.ts';
-import { DEFAULT_PROFILE } from '../lib/disclosure/profiles.ts';
+import { sql, type SqlQuery } from '../lib/db/sql.ts';
+import { disclosureProfile } from '../lib/disclosure/profiles.ts';
 import type { DisclosurePolicy } from '../lib/disclosure/view.ts';
 import { sha256Hex } from '../lib/export/hash.ts';
 import type { InputHash } from '../lib/export/datapackage.ts';
@@ -15,10 +15,12 @@ import {
 } from '../lib/filters/restrict.ts';
 import { CanonicalLoadError, loadCanonicalFiles } from '../lib/ingest/canonical.ts';
 import { trainingByPoverty } from '../lib/metrics/survey/training-by-poverty.ts';
-import { usageFunnelByPoverty } from '../lib/metrics/usage/usage-funnel-by-poverty.ts';
 import type { FigureRow } from '../lib/report/figure-row.ts';
 import { surveyFigures } from '../lib/report/survey-figures.ts';
-import { usageFigures } from '../lib/report/usage-figures.ts';
+import { STATES } from '../lib/geo/states.ts';
+import { canonicalState, DEFAULT_VIEW_STATE, levelOptions } from '../lib/view/view-state.ts';
+import { refuseResearchOnDemo } from './data-origin.ts';
+import { usageRows } from './usage-rows.ts';
 import { readInputs } from './inputs.ts';
 import { INPUT_ORDER, loadMappedInputs, readMappings } from './mapping-file.ts';
 import type { FilterOptions } from './options.ts';
@@ -36,6 +38,36 @@ function localeGroups(values: readonly string[]): LocaleGroup[] {
 	return values as LocaleGroup[];
 }
 
+function knownStates(values: readonly string[]): readonly string[] {
+	const unknown = values.find((v) => !STATES.some((s) => s.abbr === v));
+	if (unknown !== undefined) {
+		throw new UsageError(`--state must be a USPS state code such as CA or DC, not "${unknown}"`);
+	}
+	return values;
+}
+
+function knownLevels(values: readonly string[]): readonly string[] {
+	const levels = levelOptions(DEFAULT_VIEW_STATE.scheme);
+	const unknown = values.find((v) => !levels.includes(v));
+	if (unknown !== undefined) {
+		throw new UsageError(`--poverty-level must be one of ${levels.join(', ')}, not "${unknown}"`);
+	}
+	return values;
+}
+
+/** Rejects a --product that no loaded products or usage file lists (a typo, not a data error). */
+async function checkProducts(db: Database, products: readonly string[]): Promise<void> {
+	if (!products.length) return;
+	const known = await db.query<{ id: string }>(sql`
+		SELECT product_id AS id FROM products
+		UNION SELECT product_id FROM usage_aggregate
+		UNION SELECT product_id FROM usage_roster`);
+	const unknown = products.find((p) => !known.some((k) => k.id === p));
+	if (unknown !== undefined) {
+		throw new UsageError(`--product "${unknown}" is not in the loaded products or usage files`);
+	}
+}
+
 /** The figures of one command-line run and what they were computed from. */
 export interface ComputedFigures {
 	/** The loaded, filtered tables (for the canonical files of an export bundle). */
@@ -44,19 +76,35 @@ export interface ComputedFigures {
 	/** The demo manifest's formula over the inputs: 12 hex digits of a hash of name and hash lines. */
 	readonly dataVersion: string;
 	readonly filter: DataFilter;
+	/** Poverty levels kept (a district filter on usage, as the site's level filter). */
+	readonly levels: readonly string[];
 	readonly summary: FilterSummary;
 	readonly policy: DisclosurePolicy;
 	readonly year: number | null;
-	/** Figures after disclosure, poverty-level filter applied. */
+	/** Figures after disclosure: survey figures, then usage figures. */
 	readonly rows: readonly FigureRow[];
-	/** Every statement from the filter on, in order. */
+	/** Every statement from the first figure on, in order. */
 	readonly sql: readonly SqlQuery[];
 }
 
+async function inputHashes(
+	files: readonly { name: string; table: string; bytes: Uint8Array }[],
+	mapped: readonly InputHash[]
+): Promise<InputHash[]> {
+	const hashed = await Promise.all(
+		files.map(async (f) => ({ name: f.name, table: f.table, sha256: await sha256Hex(f.bytes) }))
+	);
+	return [...hashed, ...mapped];
+}
+
 /**
- * Loads the command line's files into DuckDB-WASM (the site's engine), applies the filters,
- * computes the training and usage figures with the site's metric code and passes them through
- * the same disclosure control; `use` reads the result before the database is closed.
+ * Loads the command line's files into DuckDB-WASM (the site's engine) and computes the figures
+ * with the site's code and disclosure: usage through the site's usage view for the same filters
+ * (state, locale and poverty level as district filters, products, year; the release guard),
+ * then the tables are restricted to the state, locale and product filters (`restrictToFilter`:
+ * a weighted sample survey stays whole) and the training figures of each survey's wave (the
+ * `--wave`, else the latest of `--year`, else the latest) are computed; `use` reads the result
+ * before the database is closed. Unknown filter values are usage errors.
  */
 export async function withFigures<T>(
 	options: FilterOptions,
@@ -66,10 +114,11 @@ export async function withFigures<T>(
 		throw new UsageError('give at least --survey or --usage (see adoption-gap --help)');
 	}
 	const filter = {
-		states: options.state,
+		states: knownStates(options.state),
 		localeGroups: localeGroups(options.locale),
 		products: options.product
 	};
+	const levels = knownLevels(options.povertyLevel);
 	const given = new Set(INPUT_ORDER.filter((o) => options[o] !== undefined));
 	const mappings = await readMappings(options.mapping, given);
 	const files = await readInputs(options, new Set(mappings.keys()));
@@ -80,37 +129,44 @@ export async function withFigures<T>(
 				? new DataError(error.message, { cause: error })
 				: error;
 		});
-		const mapped = await loadMappedInputs(engine, options, mappings);
+		const inputs = await inputHashes(files, await loadMappedInputs(engine, options, mappings));
+		if (options.mode === 'research') await refuseResearchOnDemo(inputs);
+		await checkProducts(engine, filter.products);
 		const { db, queries } = recordQueries(engine);
+		const policy: DisclosurePolicy = {
+			mode: options.mode,
+			profile: disclosureProfile(options.profile)
+		};
+		const year = options.year ?? (await latestSchoolYear(db));
+		const state = canonicalState({
+			...DEFAULT_VIEW_STATE,
+			states: filter.states,
+			locales: filter.localeGroups,
+			levels,
+			products: filter.products,
+			year,
+			source: inputs.some((i) => i.table === 'usage_student_week') ? 'logs' : 'aggregate'
+		});
+		const usage =
+			options.usage && year !== null ? await usageRows(db, state, 'user_loaded', policy) : [];
 		const summary = await restrictToFilter(db, filter);
-		const policy: DisclosurePolicy = { mode: options.mode, profile: DEFAULT_PROFILE };
 		const figures: FigureRow[] = [];
-		for (const { surveyId, wave } of await surveyWaves(db, options.wave)) {
+		for (const { surveyId, wave } of await surveyWaves(db, options.wave, options.year)) {
 			const result = await trainingByPoverty(db, { surveyId, wave });
 			figures.push(...surveyFigures(result, 'user_loaded', policy));
 		}
-		const year = options.year ?? (await latestSchoolYear(db));
-		if (options.usage && year !== null) {
-			const usage = await usageFunnelByPoverty(db, { schoolYear: year });
-			figures.push(...usageFigures(usage, 'user_loaded', policy));
-		}
-		const levels = options.povertyLevel;
-		const inputs = [
-			...(await Promise.all(
-				files.map(async (f) => ({ name: f.name, table: f.table, sha256: await sha256Hex(f.bytes) }))
-			)),
-			...mapped
-		];
+		figures.push(...usage);
 		const listing = inputs.map((i) => `${i.name} ${i.sha256}\n`).join('');
 		return await use({
 			db: engine,
 			inputs,
 			dataVersion: (await sha256Hex(listing)).slice(0, 12),
 			filter,
+			levels,
 			summary,
 			policy,
 			year,
-			rows: figures.filter((f) => !levels.length || f.group === 'all' || levels.includes(f.group)),
+			rows: figures,
 			sql: queries
 		});
 	} finally {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat } from '../lib/export/bundle.ts';
+import { DISCLOSURE_PROFILES } from '../lib/disclosure/profiles.ts';
 import { UsageError } from './usage-error.ts';
 import { VALIDATE_INPUTS, type InputFile, type ValidateInput } from './validate-inputs.ts';
 
@@ -28,13 +29,24 @@ export const METRICS_OPTIONS = {
 		multiple: true,
 		help: 'keep this locale group (city, suburb, town, rural); repeatable'
 	},
-	'poverty-level': { type: 'string', multiple: true, help: 'keep this poverty level; repeatable' },
-	year: { type: 'string', help: 'school year by its fall year, e.g. 2024 for 2024-25' },
+	'poverty-level': {
+		type: 'string',
+		multiple: true,
+		help: "keep districts of this SAIPE child-poverty quartile (Q1 lowest … Q4 highest) for usage figures, as the site's level filter; repeatable"
+	},
+	year: {
+		type: 'string',
+		help: 'school year by its fall year, e.g. 2024 for 2024-25 (usage, and the survey waves of that year)'
+	},
 	wave: { type: 'string', help: 'survey wave, e.g. "fall 2024" (default: the latest)' },
 	product: { type: 'string', multiple: true, help: 'keep this product id; repeatable' },
 	mode: {
 		type: 'string',
-		help: 'public (default: suppression on) or research (your own data only)'
+		help: 'public (default: suppression on) or research (your own data only, not the demo data)'
+	},
+	profile: {
+		type: 'string',
+		help: `disclosure profile of the suppression rules: ${DISCLOSURE_PROFILES.map((p) => p.id).join(', ')} (default: default, minimum n 10)`
 	},
 	format: { type: 'string', help: 'json (default) or csv' },
 	out: { type: 'string', help: 'output file (default: standard output)' },
@@ -98,6 +110,8 @@ export interface FilterOptions {
 	product: string[];
 	mapping: string[];
 	mode: 'public' | 'research';
+	/** A `DISCLOSURE_PROFILES` id. */
+	profile: string;
 	help: boolean;
 }
 
@@ -155,6 +169,12 @@ function filterOptions(values: Values): FilterOptions {
 		product: (values.product as string[] | undefined) ?? [],
 		mapping: (values.mapping as string[] | undefined) ?? [],
 		mode: oneOf('mode', values.mode as string | undefined, ['public', 'research'], 'public'),
+		profile: oneOf(
+			'profile',
+			values.profile as string | undefined,
+			DISCLOSURE_PROFILES.map((p) => p.id),
+			'default'
+		),
 		help: values.help === true
 	};
 }

@@ -1,5 +1,5 @@
 import { PUBLIC_POLICY } from '../disclosure/disclose-view.ts';
-import type { DataOrigin } from '../disclosure/view.ts';
+import type { DataOrigin, DisclosurePolicy } from '../disclosure/view.ts';
 import { disclosedFields, type FigureRow } from '../report/figure-row.ts';
 import { PUBLISHED_RATES } from '../report/usage-figures.ts';
 import { discloseUsage, VIEW_RATES, type ViewRate } from '../view/usage-disclosure.ts';
@@ -22,18 +22,21 @@ const RATES = PUBLISHED_RATES.filter((r): r is ViewRate =>
  * funnel's four published rates for every group, unknown group and all students, and, for
  * funnels evaluated from logs, the share of licensed students left not evaluable
  * (`not_evaluable_share`). Withheld entirely (no rows) when the multiple-release guard refuses
- * the view's filters.
+ * the view's filters. `policy` is the mode and profile the screen shows (public unless the
+ * reader switched research mode on).
  */
 export function usageViewFigures(
 	view: UsageView,
 	state: ViewState,
 	schoolYear: number,
-	origin: DataOrigin
+	origin: DataOrigin,
+	policy: DisclosurePolicy = PUBLIC_POLICY
 ): FigureRow[] {
 	if (!view.release.allowed) return [];
 	const funnels = [...view.products, ...(view.pooled ? [view.pooled] : [])];
 	const disclosed = discloseUsage(funnels, origin, {
-		prices: new Map(Object.entries(state.prices))
+		prices: new Map(Object.entries(state.prices)),
+		policy
 	});
 	const scheme = state.groupBy === 'poverty' ? usageScheme(state.scheme) : state.groupBy;
 	const grains = (id: string) =>
@@ -49,7 +52,7 @@ export function usageViewFigures(
 			group: row.poverty_group,
 			level: USAGE_LEVEL,
 			flags: row.flags.join(' '),
-			mode: PUBLIC_POLICY.mode
+			mode: disclosed.mode
 		});
 		const rates = RATES.flatMap((rate) =>
 			rows.map((row) => ({

@@ -131,7 +131,7 @@ describe('adoption-gap export: the district-level table', () => {
 			...['--districts', 'districts', '--usage', 'usage_aggregate', '--products', 'products'].map(
 				(a) => (a.startsWith('--') ? a : join(dir, `${a}.csv`))
 			),
-			...['--mode', 'research', '--format', 'json', '--out', out]
+			...['--format', 'json', '--out', out]
 		]);
 		expect(code, stderr).toBe(0);
 		const pkg = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
@@ -153,8 +153,9 @@ describe('adoption-gap export: the district-level table', () => {
 			new Set(expected.keys())
 		);
 		const shown = table.filter((r) => r.dosage_rate_access !== null);
-		// Research mode withholds only one-student districts: nearly every rate is shown.
-		expect(shown.length).toBeGreaterThan(table.length * 0.9);
+		// Public mode (the demo data's only mode) codes and hides small districts' rates; the
+		// rates it shows are exact (about 84% of them in the demo data).
+		expect(shown.length).toBeGreaterThan(table.length * 0.75);
 		for (const r of shown) {
 			const key = `${r.product_id} ${r.leaid}`;
 			expect(Math.abs(r.dosage_rate_access! - expected.get(key)!), key).toBeLessThanOrEqual(1e-9);
