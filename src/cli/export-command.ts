@@ -16,15 +16,17 @@ import { withFigures } from './figures.ts';
 import type { ExportOptions } from './options.ts';
 import { cliProvenance } from './provenance.ts';
 
-/** The command line's usage figures: by SAIPE quartile; state, locale and product filters applied on load. */
-const CLI_VIEW = {
-	groupBy: 'poverty',
-	scheme: 'saipe-quartiles',
-	states: [],
-	locales: [],
-	sizes: [],
-	levels: []
-} as const satisfies ViewSlice;
+/** The grouping and district filters of the command line's usage figures (by SAIPE quartile). */
+function cliView(computed: ComputedFigures): ViewSlice {
+	return {
+		groupBy: 'poverty',
+		scheme: 'saipe-quartiles',
+		states: computed.filter.states,
+		locales: computed.filter.localeGroups,
+		sizes: [],
+		levels: computed.levels
+	};
+}
 
 /**
  * What the figures cover, for the reproduction script: survey waves, and the usage year and
@@ -33,7 +35,7 @@ const CLI_VIEW = {
 function reproduceSpec(
 	rows: readonly FigureRow[],
 	units: ViewUnits | null,
-	levels: readonly string[]
+	view: ViewSlice
 ): ReproduceSpec {
 	const surveys = new Map(
 		rows
@@ -57,7 +59,7 @@ function reproduceSpec(
 					schoolYear: units.schoolYear,
 					products,
 					pooled: rows.some((r) => r.product_id === POOLED),
-					view: { ...CLI_VIEW, levels },
+					view,
 					fromLogs: logUnitsOf(units, products)
 				}
 			: null
@@ -86,14 +88,11 @@ async function usageUnits(computed: ComputedFigures): Promise<ViewUnits | null> 
 /**
  * The district-level table of the usage figures, as the dashboard's download has it: each
  * district's dosage rate per product (`districtSpreads` on the dashboard's cells table, built
- * from the same source as the figures), disclosed in the run's mode, cut by --poverty-level.
+ * from the same source as the figures), disclosed in the run's mode, cut by the district filters.
  */
-async function districtRates(
-	computed: ComputedFigures,
-	levels: readonly string[]
-): Promise<ExportTable[]> {
+async function districtRates(computed: ComputedFigures): Promise<ExportTable[]> {
 	const products = usageProducts(computed.rows);
-	const view = { ...CLI_VIEW, levels };
+	const view = cliView(computed);
 	return [
 		districtTable(
 			await districtSpreads(computed.db, view, products, 'user_loaded', computed.policy)
@@ -126,9 +125,9 @@ export async function runExport(
 		const units = await usageUnits(computed);
 		const extras = await reproduceFiles(
 			computed.db,
-			reproduceSpec(computed.rows, units, computed.levels)
+			reproduceSpec(computed.rows, units, cliView(computed))
 		);
-		const districts = units ? await districtRates(computed, options.povertyLevel) : [];
+		const districts = units ? await districtRates(computed) : [];
 		const files = await exportFiles(
 			[table, ...districts],
 			options.format,

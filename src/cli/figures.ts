@@ -1,25 +1,24 @@
 import type { Database } from '../lib/db/database.ts';
 import { createNodeDatabase } from '../lib/db/node.ts';
-import { sql, type SqlQuery } from '../lib/db/sql.ts';
+import type { SqlQuery } from '../lib/db/sql.ts';
 import { disclosureProfile } from '../lib/disclosure/profiles.ts';
 import type { DisclosurePolicy } from '../lib/disclosure/view.ts';
 import { sha256Hex } from '../lib/export/hash.ts';
 import type { InputHash } from '../lib/export/datapackage.ts';
 import { recordQueries } from '../lib/db/recorder.ts';
 import {
-	restrictToFilter,
-	LOCALE_GROUPS,
+	restrictSurveyToFilter,
 	type DataFilter,
-	type FilterSummary,
-	type LocaleGroup
+	type FilterSummary
 } from '../lib/filters/restrict.ts';
 import { CanonicalLoadError, loadCanonicalFiles } from '../lib/ingest/canonical.ts';
 import { trainingByPoverty } from '../lib/metrics/survey/training-by-poverty.ts';
 import type { FigureRow } from '../lib/report/figure-row.ts';
-import { surveyFigures } from '../lib/report/survey-figures.ts';
-import { STATES } from '../lib/geo/states.ts';
-import { canonicalState, DEFAULT_VIEW_STATE, levelOptions } from '../lib/view/view-state.ts';
+import { SURVEY_METRICS, surveyFigures } from '../lib/report/survey-figures.ts';
+import { canonicalState, DEFAULT_VIEW_STATE } from '../lib/view/view-state.ts';
 import { refuseResearchOnDemo } from './data-origin.ts';
+import { checkProducts, knownLevels, knownStates, localeGroups } from './filter-values.ts';
+import { metricCoverage, type MetricCoverage } from './metric-coverage.ts';
 import { usageRows } from './usage-rows.ts';
 import { readInputs } from './inputs.ts';
 import { INPUT_ORDER, loadMappedInputs, readMappings } from './mapping-file.ts';
@@ -27,50 +26,9 @@ import type { FilterOptions } from './options.ts';
 import { latestSchoolYear, surveyWaves } from './periods.ts';
 import { DataError, UsageError } from './usage-error.ts';
 
-function localeGroups(values: readonly string[]): LocaleGroup[] {
-	for (const v of values) {
-		if (!(v in LOCALE_GROUPS)) {
-			throw new UsageError(
-				`--locale must be one of ${Object.keys(LOCALE_GROUPS).join(', ')}, not "${v}"`
-			);
-		}
-	}
-	return values as LocaleGroup[];
-}
-
-function knownStates(values: readonly string[]): readonly string[] {
-	const unknown = values.find((v) => !STATES.some((s) => s.abbr === v));
-	if (unknown !== undefined) {
-		throw new UsageError(`--state must be a USPS state code such as CA or DC, not "${unknown}"`);
-	}
-	return values;
-}
-
-function knownLevels(values: readonly string[]): readonly string[] {
-	const levels = levelOptions(DEFAULT_VIEW_STATE.scheme);
-	const unknown = values.find((v) => !levels.includes(v));
-	if (unknown !== undefined) {
-		throw new UsageError(`--poverty-level must be one of ${levels.join(', ')}, not "${unknown}"`);
-	}
-	return values;
-}
-
-/** Rejects a --product that no loaded products or usage file lists (a typo, not a data error). */
-async function checkProducts(db: Database, products: readonly string[]): Promise<void> {
-	if (!products.length) return;
-	const known = await db.query<{ id: string }>(sql`
-		SELECT product_id AS id FROM products
-		UNION SELECT product_id FROM usage_aggregate
-		UNION SELECT product_id FROM usage_roster`);
-	const unknown = products.find((p) => !known.some((k) => k.id === p));
-	if (unknown !== undefined) {
-		throw new UsageError(`--product "${unknown}" is not in the loaded products or usage files`);
-	}
-}
-
 /** The figures of one command-line run and what they were computed from. */
 export interface ComputedFigures {
-	/** The loaded, filtered tables (for the canonical files of an export bundle). */
+	/** The loaded tables, a census survey restricted to the filter (for an export bundle's files). */
 	readonly db: Database;
 	readonly inputs: readonly InputHash[];
 	/** The demo manifest's formula over the inputs: 12 hex digits of a hash of name and hash lines. */
@@ -83,6 +41,8 @@ export interface ComputedFigures {
 	readonly year: number | null;
 	/** Figures after disclosure: survey figures, then usage figures. */
 	readonly rows: readonly FigureRow[];
+	/** Every registered metric and whether it was computed. */
+	readonly metrics: readonly MetricCoverage[];
 	/** Every statement from the first figure on, in order. */
 	readonly sql: readonly SqlQuery[];
 }
@@ -101,10 +61,11 @@ async function inputHashes(
  * Loads the command line's files into DuckDB-WASM (the site's engine) and computes the figures
  * with the site's code and disclosure: usage through the site's usage view for the same filters
  * (state, locale and poverty level as district filters, products, year; the release guard),
- * then the tables are restricted to the state, locale and product filters (`restrictToFilter`:
- * a weighted sample survey stays whole) and the training figures of each survey's wave (the
- * `--wave`, else the latest of `--year`, else the latest) are computed; `use` reads the result
- * before the database is closed. Unknown filter values are usage errors.
+ * then a census survey is restricted to the state and locale filters (`restrictSurveyToFilter`:
+ * a weighted sample survey stays whole) and every registered survey metric (`SURVEY_METRICS`)
+ * of each survey's wave (the `--wave`, else the latest of `--year`, else the latest) is
+ * computed; `use` reads the result before the database is closed. Unknown filter values are
+ * usage errors.
  */
 export async function withFigures<T>(
 	options: FilterOptions,
@@ -148,14 +109,18 @@ export async function withFigures<T>(
 			source: inputs.some((i) => i.table === 'usage_student_week') ? 'logs' : 'aggregate'
 		});
 		const usage =
-			options.usage && year !== null ? await usageRows(db, state, 'user_loaded', policy) : [];
-		const summary = await restrictToFilter(db, filter);
+			options.usage && year !== null
+				? await usageRows(db, state, 'user_loaded', policy)
+				: { rows: [], products: [] };
+		const summary = await restrictSurveyToFilter(db, filter);
 		const figures: FigureRow[] = [];
 		for (const { surveyId, wave } of await surveyWaves(db, options.wave, options.year)) {
-			const result = await trainingByPoverty(db, { surveyId, wave });
-			figures.push(...surveyFigures(result, 'user_loaded', policy));
+			for (const { outcome, weighting } of SURVEY_METRICS) {
+				const result = await trainingByPoverty(db, { surveyId, wave, outcome, weighting });
+				figures.push(...surveyFigures(result, 'user_loaded', policy));
+			}
 		}
-		figures.push(...usage);
+		figures.push(...usage.rows);
 		const listing = inputs.map((i) => `${i.name} ${i.sha256}\n`).join('');
 		return await use({
 			db: engine,
@@ -167,6 +132,7 @@ export async function withFigures<T>(
 			policy,
 			year,
 			rows: figures,
+			metrics: metricCoverage(figures, usage.products),
 			sql: queries
 		});
 	} finally {

@@ -12,6 +12,13 @@ const FIXED_TABLES = {
 	products: 'products'
 } as const satisfies Partial<Record<keyof FilterOptions, TableName>>;
 
+/** Every table the command line's inputs can load (usage files go to one of the usage tables). */
+export const INPUT_TABLES: readonly TableName[] = [
+	...Object.values(FIXED_TABLES),
+	'usage_aggregate',
+	'usage_student_week'
+];
+
 /** A file's bytes; a missing or unreadable file is a data error naming it. */
 export async function read(path: string): Promise<Uint8Array> {
 	try {

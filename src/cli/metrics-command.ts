@@ -31,6 +31,7 @@ export async function runMetrics(
 				wave: options.wave ?? null
 			},
 			filter_note: computed.summary.note,
+			metrics: computed.metrics,
 			provenance: provenanceFields(provenance, [figureTable(computed.rows, provenance.view)]),
 			figures: { columns: FIGURE_COLUMNS, rows: computed.rows }
 		};

@@ -1,6 +1,7 @@
 import { identifier, join, literal, raw, sql, type SqlQuery, type SqlValue } from '../db/sql.ts';
 import type { GroupBy as SurveyGroupBy, Weighting } from '../metrics/survey/analysis-rows.ts';
 import { surveyRateQuery } from '../metrics/survey/rate-query.ts';
+import { SURVEY_METRICS } from '../report/survey-figures.ts';
 import { formatDosageRule, type DosageRule } from '../dosage/rule.ts';
 import { usageFunnelAggregatesSql } from '../metrics/usage/usage-funnel-aggregates.ts';
 import type { PovertySchemeId } from '../poverty/schemes.ts';
@@ -211,11 +212,13 @@ ${join(
 	return inlineParams(figures);
 }
 
+/** Every registered survey metric of the wave (the exported rows are some of them). */
 function surveyQuery(survey: SurveySpec): string {
-	const rates = surveyRateQuery({ ...survey, outcome: 'trained' });
-	return inlineParams(
-		sql`SELECT ${survey.surveyId} AS dataset, 'ai-training-trained' AS metric, ${survey.wave} AS period, '' AS product_id, "group", estimate, n_unweighted AS n FROM (${rates})`
-	);
+	const metrics = SURVEY_METRICS.map(({ id, outcome, weighting }) => {
+		const rates = surveyRateQuery({ ...survey, outcome, weighting });
+		return sql`SELECT ${survey.surveyId} AS dataset, ${id} AS metric, ${survey.wave} AS period, '' AS product_id, "group", estimate, n_unweighted AS n FROM (${rates})`;
+	});
+	return inlineParams(join(metrics, '\nUNION ALL\n'));
 }
 
 /**

@@ -33,12 +33,44 @@ function districtCondition(filter: DataFilter): SqlQuery | null {
 	return parts.length ? join(parts, ' AND ') : null;
 }
 
+const SAMPLE_NOTE =
+	'State and locale filters were not applied to the sample survey: its figures are for the whole survey population.';
+
+async function isSampleSurvey(db: Database): Promise<boolean> {
+	const [design] = await db.query<{ sampled: boolean }>(sql`
+		SELECT coalesce(bool_or(stratum IS NOT NULL OR psu IS NOT NULL OR coalesce(weight, 1) <> 1), false) AS sampled
+		FROM survey_responses`);
+	return design?.sampled ?? false;
+}
+
 /**
- * Restricts the loaded canonical tables in place to the filter (for one-shot runs such as the
- * command line): districts by state and locale group, usage rows to those districts, products
- * by id. A weighted sample survey is left whole, because cutting its rows before variance
- * estimation understates the variance (domain-spec §3.2); a census survey (no weights, strata
- * or PSUs) is restricted like usage.
+ * Restricts a census survey (no weights, strata or PSUs) in place to the districts of the
+ * filter's states and locale groups; a weighted sample survey is left whole, because cutting its
+ * rows before variance estimation understates the variance (domain-spec §3.2). Other tables are
+ * left whole (the command line filters usage in the site's view, `districtFilterSql`).
+ */
+export async function restrictSurveyToFilter(
+	db: Database,
+	filter: DataFilter
+): Promise<FilterSummary> {
+	const condition = districtCondition(filter);
+	if (!condition)
+		return { districts_kept: await districtCount(db), survey_filtered: false, note: null };
+	const kept = sql`(SELECT leaid FROM districts WHERE ${condition})`;
+	const sampled = await isSampleSurvey(db);
+	if (!sampled)
+		await db.exec(sql`DELETE FROM survey_responses WHERE leaid IS NULL OR leaid NOT IN ${kept}`);
+	return {
+		districts_kept: await districtCount(db, condition),
+		survey_filtered: !sampled,
+		note: sampled ? SAMPLE_NOTE : null
+	};
+}
+
+/**
+ * Restricts the loaded canonical tables in place to the filter: districts by state and locale
+ * group, usage rows to those districts, products by id, and a census survey as
+ * `restrictSurveyToFilter` does (a weighted sample survey is left whole).
  */
 export async function restrictToFilter(db: Database, filter: DataFilter): Promise<FilterSummary> {
 	if (filter.products.length) {
@@ -48,29 +80,20 @@ export async function restrictToFilter(db: Database, filter: DataFilter): Promis
 			);
 		}
 	}
+	const summary = await restrictSurveyToFilter(db, filter);
 	const condition = districtCondition(filter);
-	if (!condition)
-		return { districts_kept: await districtCount(db), survey_filtered: false, note: null };
+	if (!condition) return summary;
 	await db.exec(sql`DELETE FROM districts WHERE NOT (${condition})`);
 	const kept = sql`(SELECT leaid FROM districts)`;
 	await db.exec(sql`DELETE FROM usage_student_week WHERE leaid NOT IN ${kept}`);
 	await db.exec(sql`DELETE FROM usage_roster WHERE leaid NOT IN ${kept}`);
 	await db.exec(sql`DELETE FROM usage_aggregate WHERE substr(unit_id, 1, 7) NOT IN ${kept}`);
-	const [design] = await db.query<{ sampled: boolean }>(sql`
-		SELECT coalesce(bool_or(stratum IS NOT NULL OR psu IS NOT NULL OR coalesce(weight, 1) <> 1), false) AS sampled
-		FROM survey_responses`);
-	if (!design?.sampled)
-		await db.exec(sql`DELETE FROM survey_responses WHERE leaid IS NULL OR leaid NOT IN ${kept}`);
-	return {
-		districts_kept: await districtCount(db),
-		survey_filtered: !design?.sampled,
-		note: design?.sampled
-			? 'State and locale filters were not applied to the sample survey: its figures are for the whole survey population.'
-			: null
-	};
+	return summary;
 }
 
-async function districtCount(db: Database): Promise<number> {
-	const [row] = await db.query<{ n: number }>('SELECT count(DISTINCT leaid) AS n FROM districts');
+async function districtCount(db: Database, condition: SqlQuery = sql`true`): Promise<number> {
+	const [row] = await db.query<{ n: number }>(
+		sql`SELECT count(DISTINCT leaid) AS n FROM districts WHERE ${condition}`
+	);
 	return row?.n ?? 0;
 }

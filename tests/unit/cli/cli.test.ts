@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
 import { generateDemoData } from '#lib/demo/generate.ts';
+import { METRICS } from '#lib/metrics/registry.ts';
 import { APP_VERSION } from '#lib/version.ts';
 
 async function run(args: string[]) {
@@ -70,12 +71,14 @@ describe('adoption-gap command line', () => {
 		const report = JSON.parse(stdout);
 		expect(report.generator).toBe(`adoption-gap ${APP_VERSION}`);
 		const rows = report.figures.rows as {
+			metric: string;
 			group: string;
 			estimate: number;
 			n: string;
 			mode: string;
 		}[];
-		const byGroup = Object.fromEntries(rows.map((r) => [r.group, r]));
+		const rate = rows.filter((r) => r.metric === 'ai-training-rate');
+		const byGroup = Object.fromEntries(rate.map((r) => [r.group, r]));
 		expect(byGroup.low?.estimate).toBeCloseTo(0.75, 12);
 		expect(byGroup.high?.estimate).toBeCloseTo(0.25, 12);
 		expect(byGroup.all?.estimate).toBeCloseTo(0.5, 12);
@@ -100,7 +103,44 @@ describe('adoption-gap command line', () => {
 		expect(header).toBe(
 			'dataset,metric,period,product_id,scheme,group,estimate,lo,hi,level,n,n_eff,method,flags,status,note,mode'
 		);
-		expect(lines).toHaveLength(3);
+		// Three groups of each of the four registered survey metrics.
+		expect(lines).toHaveLength(3 * 4);
+	});
+
+	it('computes every registered metric whose inputs are given, named by its registry id', async () => {
+		const { code, stdout } = await run([
+			'metrics',
+			'--survey',
+			join(FIXTURES, 'survey.csv'),
+			...USAGE,
+			'--mode',
+			'research'
+		]);
+		expect(code).toBe(0);
+		const report = JSON.parse(stdout);
+		const coverage = report.metrics as { id: string; computed: boolean; figures: string[] }[];
+		expect(coverage.map((m) => m.id)).toEqual(METRICS.map((m) => m.id));
+		const computed = coverage.filter((m) => m.computed);
+		expect(computed.map((m) => m.id)).toEqual([
+			'ai-training-rate',
+			'ai-training-rate-students',
+			'ai-training-planned',
+			'ai-training-projected',
+			'usage-funnel-aggregates'
+		]);
+		const rows = report.figures.rows as Row[];
+		const named = new Set(computed.flatMap((m) => m.figures));
+		expect(rows.every((r) => named.has(r.metric))).toBe(true);
+		const value = (metric: string, group: string) =>
+			rows.find((r) => r.metric === metric && r.group === group)?.estimate ?? null;
+		// Hand-worked in tests/fixtures/cli/README.md.
+		expect([value('ai-training-planned', 'low'), value('ai-training-planned', 'all')]).toEqual([
+			0.25, 0.25
+		]);
+		expect(value('ai-training-projected', 'low')).toBeCloseTo(1, 12);
+		expect(value('ai-training-projected', 'high')).toBeCloseTo(0.5, 12);
+		expect(value('ai-training-projected', 'all')).toBeCloseTo(0.75, 12);
+		expect(value('ai-training-rate-students', 'all')).toBeCloseTo(0.5, 12);
 	});
 
 	it('keeps APP_VERSION equal to package.json', () => {
@@ -220,7 +260,7 @@ describe('adoption-gap metrics on the usage fixture (hand-worked in tests/fixtur
 	it('restricts survey waves to --year', async () => {
 		const survey = ['--survey', join(FIXTURES, 'survey.csv')];
 		const { stdout } = await run(['metrics', ...survey, '--year', '2024']);
-		expect(JSON.parse(stdout).figures.rows).toHaveLength(3);
+		expect(JSON.parse(stdout).figures.rows).toHaveLength(3 * 4);
 		const { code, stdout: none } = await run(['metrics', ...survey, '--year', '2023']);
 		expect(code).toBe(0);
 		expect(JSON.parse(none).figures.rows).toEqual([]);
