@@ -8,7 +8,7 @@ import {
 	type SuppressionReason
 } from './display-value.ts';
 import { partitionEquations } from './partitions.ts';
-import { DEFAULT_PROFILE } from './profiles.ts';
+import { DEFAULT_PROFILE, type DisclosureProfile } from './profiles.ts';
 import type {
 	CellInput,
 	DataOrigin,
@@ -53,13 +53,18 @@ export function researchModeAllowed(origin: DataOrigin): boolean {
 }
 
 /**
- * The policy a view is shown with: research mode when the reader asked for it and the data is
- * their own; public mode otherwise, whatever was asked (demo data, shared links).
+ * The policy a view is shown with. For the reader's own data: research mode when they asked for
+ * it, and the disclosure profile they chose (§6.4 rule 6: e.g. their state's rules). Demo data
+ * and shared links: public mode with the default profile, whatever was asked.
  */
-export function disclosurePolicy(origin: DataOrigin, research: boolean): DisclosurePolicy {
-	return research && researchModeAllowed(origin)
-		? { mode: 'research', profile: DEFAULT_PROFILE }
-		: PUBLIC_POLICY;
+export function disclosurePolicy(
+	origin: DataOrigin,
+	research: boolean,
+	profile: DisclosureProfile = DEFAULT_PROFILE
+): DisclosurePolicy {
+	if (!researchModeAllowed(origin)) return PUBLIC_POLICY;
+	if (!research && profile === DEFAULT_PROFILE) return PUBLIC_POLICY;
+	return { mode: research ? 'research' : 'public', profile };
 }
 
 function validate(view: DisclosureView, policy: DisclosurePolicy): void {

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.ts';
 import { disclosurePolicy } from '../disclosure/disclose-view.ts';
+import { DEFAULT_PROFILE, disclosureProfile } from '../disclosure/profiles.ts';
 import type { DisclosurePolicy } from '../disclosure/view.ts';
 import type { ReadFile } from '../ingest/canonical.ts';
 import {
@@ -97,9 +98,18 @@ export class Dashboard {
 	 * the URL (a shared link opens in public mode); honoured for the user's own data only.
 	 */
 	researchRequested = $state(false);
+	/**
+	 * The disclosure profile the reader chose for their own data (a `DISCLOSURE_PROFILES` id):
+	 * the default for every new data, never in the URL, ignored for the demo data.
+	 */
+	profileId = $state(DEFAULT_PROFILE.id);
 	/** The disclosure policy every figure is published with. */
 	readonly policy: DisclosurePolicy = $derived(
-		disclosurePolicy(this.catalog?.origin ?? 'demo', this.researchRequested)
+		disclosurePolicy(
+			this.catalog?.origin ?? 'demo',
+			this.researchRequested,
+			disclosureProfile(this.profileId)
+		)
 	);
 
 	readonly trainingModel = $derived.by(() => {
@@ -203,6 +213,7 @@ export class Dashboard {
 		const { openUserSession } = await import('../workspace/user-session.ts');
 		this.showsUserData = true;
 		this.researchRequested = false;
+		this.profileId = DEFAULT_PROFILE.id;
 		await this.releaseEngine();
 		this.session = { status: 'ready', session: await openUserSession(db, dataVersion, inputs) };
 	}
@@ -211,6 +222,7 @@ export class Dashboard {
 	async showDemoData(): Promise<void> {
 		this.showsUserData = false;
 		this.researchRequested = false;
+		this.profileId = DEFAULT_PROFILE.id;
 		await this.releaseEngine();
 		if (this.#readFile) await this.start(this.#readFile);
 	}
@@ -249,12 +261,14 @@ export class Dashboard {
 		if (year === null) return;
 		const unitsKey = this.#unitsKey(year, state);
 		const policy = this.policy;
-		this.spreads.request(JSON.stringify([usageKey(unitsKey, state), policy.mode]), (progress) =>
-			this.#serial(async () => {
-				const units = await this.#ensureUnits(session, unitsKey, year, state, progress);
-				const products = selectedProducts(units.products, state).map((p) => p.id);
-				return districtSpreads(session.db, state, products, catalog.origin, policy);
-			})
+		this.spreads.request(
+			JSON.stringify([usageKey(unitsKey, state), policy.mode, policy.profile.id]),
+			(progress) =>
+				this.#serial(async () => {
+					const units = await this.#ensureUnits(session, unitsKey, year, state, progress);
+					const products = selectedProducts(units.products, state).map((p) => p.id);
+					return districtSpreads(session.db, state, products, catalog.origin, policy);
+				})
 		);
 	}
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { disclosurePolicy, discloseView, PUBLIC_POLICY } from '#lib/disclosure/disclose-view.ts';
-import { DEFAULT_PROFILE } from '#lib/disclosure/profiles.ts';
+import { DEFAULT_PROFILE, disclosureProfile } from '#lib/disclosure/profiles.ts';
 import type { CellInput, DisclosureView } from '#lib/disclosure/view.ts';
 
 const RESEARCH = { mode: 'research', profile: DEFAULT_PROFILE } as const;
@@ -87,6 +87,31 @@ describe('disclosurePolicy — who may switch research mode on', () => {
 	it('gives research mode for the reader’s own data when asked, public otherwise', () => {
 		expect(disclosurePolicy('user_loaded', true)).toEqual(RESEARCH);
 		expect(disclosurePolicy('user_loaded', false)).toBe(PUBLIC_POLICY);
+	});
+
+	it('publishes the reader’s own data with the profile they chose, in either mode', () => {
+		const delaware = disclosureProfile('delaware');
+		expect(disclosurePolicy('user_loaded', false, delaware)).toEqual({
+			mode: 'public',
+			profile: delaware
+		});
+		expect(disclosurePolicy('user_loaded', true, delaware)).toEqual({
+			mode: 'research',
+			profile: delaware
+		});
+		// Delaware hides groups of 15 or fewer: Q3 (n = 8) shows its profile's label.
+		const result = discloseView(userView, disclosurePolicy('user_loaded', false, delaware));
+		expect(result.profile).toBe('delaware');
+		expect(byId(result, 'Q3')?.rate).toEqual({
+			status: 'suppressed',
+			reason: 'min_n',
+			label: 'n<16'
+		});
+	});
+
+	it('keeps demo data and shared links public with the default profile, whatever is asked', () => {
+		expect(disclosurePolicy('demo', false, disclosureProfile('new_york'))).toBe(PUBLIC_POLICY);
+		expect(disclosurePolicy('shared_link', true, disclosureProfile('texas'))).toBe(PUBLIC_POLICY);
 	});
 
 	it('keeps demo data and shared links public, whatever is asked', () => {
