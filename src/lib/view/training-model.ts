@@ -2,9 +2,16 @@ import { discloseView, PUBLIC_POLICY } from '../disclosure/disclose-view.ts';
 import type { DisplayValue } from '../disclosure/display-value.ts';
 import { surveyEstimateCell } from '../disclosure/result-cells.ts';
 import type { DataOrigin, DisclosureMode, DisclosurePolicy } from '../disclosure/view.ts';
-import type { WaveChangeResult } from '../metrics/survey/training-change.ts';
+import type { WaveChangeResult, WaveChangeRow } from '../metrics/survey/training-change.ts';
+import type { EstimateInterval } from '../stats/proportion.ts';
 import { PUBLISHED_FIGURES } from '../metrics/survey/published.ts';
-import { headlineLevels, povertyScheme, RAND_GROUPS_LABEL } from '../poverty/schemes.ts';
+import {
+	headlineLevels,
+	povertyScheme,
+	RAND_GROUPS_LABEL,
+	UNKNOWN_POVERTY
+} from '../poverty/schemes.ts';
+import type { TrainingByPovertyResult } from '../metrics/survey/training-by-poverty.ts';
 import type { DataCatalog } from './catalog.ts';
 import { povertyLevelLabel } from './groups.ts';
 import type { CompositionRow } from './sample-composition-sql.ts';
@@ -48,12 +55,22 @@ export interface TrainingModel {
 	readonly change: {
 		readonly from: string;
 		readonly to: string;
+		/** Waves linked by `panel_id` with a design: the interval is Δ ± z·SE of the difference. */
+		readonly linked: boolean;
 		readonly assumesIndependence: boolean;
 		readonly rows: readonly ChangeRow[];
 	} | null;
 	readonly composition: readonly (CompositionRow & { label: string })[];
 	readonly compositionScheme: string;
 	readonly notes: readonly string[];
+}
+
+/**
+ * The interval a change row shows: Newcombe for independent waves; for panel-linked waves (no
+ * Newcombe) the design variance of the difference, Δ ± z·SE (`trainingChange`, §3.3).
+ */
+function changeInterval(r: WaveChangeRow): EstimateInterval | null {
+	return r.change ?? r.change_design;
 }
 
 function changeModel(
@@ -70,7 +87,7 @@ function changeModel(
 	const derived = rows.flatMap((r, i) =>
 		(['estimate', 'lo', 'hi'] as const).map((k) => ({
 			id: `${k}${i}`,
-			value: r.change?.[k] ?? null,
+			value: changeInterval(r)?.[k] ?? null,
 			from: [`from${i}`, `to${i}`]
 		}))
 	);
@@ -99,6 +116,40 @@ function changeModel(
 		lo: value(`lo${i}`),
 		hi: value(`hi${i}`)
 	}));
+}
+
+/** The three levels of RAND's own poverty variable, the only axis its marks may be drawn on. */
+const RAND_LEVELS = ['low', 'middle', 'high'];
+
+/**
+ * RAND's published A1 figures as reference marks (domain-spec §2.1, §3.4): only on the survey's
+ * own poverty variable (passthrough) when its known levels are exactly low/middle/high, only for
+ * district-weighted A1 (RAND's unit and weighting) and only the same wave. Anything else (a
+ * scheme the app classifies, A1-S, another outcome, a 2- or 4-level survey) gets no marks.
+ */
+export function randReferences(
+	t: TrainingByPovertyResult
+): readonly { group: string; value: number }[] {
+	const known = t.groups.map((g) => g.group).filter((g) => g !== UNKNOWN_POVERTY);
+	const threeLevels =
+		known.length === RAND_LEVELS.length && RAND_LEVELS.every((l) => known.includes(l));
+	if (
+		t.scheme !== 'survey' ||
+		t.group_by !== 'poverty' ||
+		t.weighting !== 'district' ||
+		t.outcome !== 'trained' ||
+		!threeLevels
+	) {
+		return [];
+	}
+	return PUBLISHED_FIGURES.filter(
+		(f) =>
+			f.metric === 'trained-teachers-ai' &&
+			f.group_dim === 'poverty_level' &&
+			f.population_unit === 'districts' &&
+			f.weighting === 'district' &&
+			f.survey_wave === t.wave
+	).map((f) => ({ group: f.group_value, value: f.value }));
 }
 
 /** Display order of survey groups: the scheme's levels, else the survey's usual labels; all last. */
@@ -139,7 +190,6 @@ export function trainingModel(
 	const t = survey.training;
 	const scheme = povertyScheme(t.scheme);
 	const levels = t.group_by === 'poverty' ? scheme.levels : [];
-	const passthrough = t.scheme === 'survey' && t.group_by === 'poverty';
 	const { low, high } = headlineLevels(scheme);
 	const all = [...t.groups, { ...t.overall, group: 'all' }];
 	const { rows, gap, mode } = discloseTraining(
@@ -159,15 +209,7 @@ export function trainingModel(
 		groups.find((r) => r.group === low),
 		groups.find((r) => r.group === high)
 	];
-	const references =
-		passthrough && t.weighting === 'district'
-			? PUBLISHED_FIGURES.filter(
-					(f) =>
-						f.metric === 'trained-teachers-ai' &&
-						f.group_dim === 'poverty_level' &&
-						f.survey_wave === t.wave
-				).map((f) => ({ group: f.group_value, value: f.value }))
-			: [];
+	const references = randReferences(t);
 	const compositionScheme = povertyScheme(usageScheme(state.scheme));
 	return {
 		surveyId: t.survey_id,
@@ -190,6 +232,7 @@ export function trainingModel(
 			? {
 					from: survey.change.from_wave,
 					to: survey.change.to_wave,
+					linked: survey.change.linked && !survey.change.assumes_independence,
 					assumesIndependence: survey.change.assumes_independence,
 					rows: changeModel(survey.change, levels, origin, policy).sort(
 						(a, b) => groupRank(levels)(a.group) - groupRank(levels)(b.group)

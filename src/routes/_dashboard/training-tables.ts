@@ -38,6 +38,16 @@ export function compositionTable(model: TrainingModel): TableData {
 	};
 }
 
+/** How the change interval was computed: linked design, assumed independent, or Newcombe. */
+export function changeMethodNote(change: NonNullable<TrainingModel['change']>): string {
+	if (change.linked) {
+		return 'The waves are linked by a panel identifier: the interval uses the design standard error of the difference, estimated on both waves as one design (linearised or replicate variance).';
+	}
+	return change.assumesIndependence
+		? 'The waves share districts but no design links them; the interval treats them as independent samples.'
+		: 'The waves are independent samples: the interval adds both waves’ uncertainty (Newcombe).';
+}
+
 /** Each group's rate in both waves and the change in points with its interval. */
 export function changeTable(model: TrainingModel): TableData | null {
 	const change = model.change;
@@ -59,10 +69,6 @@ export function changeTable(model: TrainingModel): TableData | null {
 				change: isAbsence(r.change) ? { absent: r.change } : changeLabel(r.change, r.lo, r.hi)
 			}
 		})),
-		notes: [
-			change.assumesIndependence
-				? 'The waves share districts but no design links them; the interval treats them as independent samples.'
-				: 'The waves are independent samples: the interval adds both waves’ uncertainty (Newcombe).'
-		]
+		notes: [changeMethodNote(change)]
 	};
 }

@@ -9,6 +9,7 @@ import {
 } from '#lib/charts/interval/interval-geometry.ts';
 import { intervalLegend, intervalTable } from '#lib/charts/interval/interval-table.ts';
 import { estimateDescription, intervalSummary } from '#lib/charts/interval/interval-text.ts';
+import { RAND_GROUPS_LABEL } from '#lib/poverty/schemes.ts';
 
 const row = (
 	group: string,
@@ -233,7 +234,8 @@ describe('intervalTable', () => {
 		const table = intervalTable(data, {
 			caption: 'Trained, fall 2024',
 			unit: 'districts',
-			references: [{ group: 'high', value: 0.39 }]
+			references: [{ group: 'high', value: 0.39 }],
+			referenceLabel: RAND_GROUPS_LABEL
 		});
 		expect(table.columns.map((c) => c.label)).toEqual([
 			'Group',
@@ -289,7 +291,11 @@ describe('intervalTable', () => {
 describe('intervalLegend', () => {
 	it('lists series shapes, the whisker, the reference diamond and the missing kinds present', () => {
 		expect(
-			intervalLegend(data, [{ id: '', label: 'Fall 2024', shape: 'circle', hollow: false }], true)
+			intervalLegend(
+				data,
+				[{ id: '', label: 'Fall 2024', shape: 'circle', hollow: false }],
+				RAND_GROUPS_LABEL
+			)
 		).toEqual([
 			{ label: 'Fall 2024', swatch: 'circle', hollow: false, color: 'var(--ink)' },
 			{ label: '95% confidence interval', swatch: 'whisker' },

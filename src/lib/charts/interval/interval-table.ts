@@ -10,9 +10,6 @@ const RELIABILITY_TEXT: Readonly<Record<Reliability, string>> = {
 	unreliable: '‡ Not met'
 };
 
-/** The legend label of published reference marks (their group definition is not published). */
-export const REFERENCE_LABEL = "RAND's groups (definition not published)";
-
 function estimateCell(d: IntervalDatum): TableCell {
 	if (d.value.status === 'shown') return percent(d.value.value);
 	if (d.value.status === 'coarsened') return d.value.label;
@@ -36,6 +33,8 @@ export function intervalTable(
 		unit: string;
 		series?: readonly SeriesSpec[];
 		references?: readonly ReferenceDatum[];
+		/** Column label of the reference figures (e.g. the source's group definition). */
+		referenceLabel?: string;
 	}
 ): TableData {
 	const series = options.series ?? [];
@@ -48,7 +47,9 @@ export function intervalTable(
 		{ id: 'reliability', label: 'Reliability' },
 		{ id: 'n', label: `n (${options.unit})`, numeric: true },
 		{ id: 'n_eff', label: 'Effective n', numeric: true },
-		...(references.length ? [{ id: 'reference', label: REFERENCE_LABEL, numeric: true }] : [])
+		...(references.length
+			? [{ id: 'reference', label: options.referenceLabel ?? 'Published figure', numeric: true }]
+			: [])
 	];
 	const rows = data.map((d): TableRow => {
 		const reference = references.find((r) => r.group === d.group);
@@ -73,21 +74,22 @@ export function intervalTable(
 }
 
 /**
- * The legend of an interval chart: each series' shape, the whisker, the reference diamond when
- * references are drawn, and the glyph of each kind of missing value present.
+ * The legend of an interval chart: each series' shape, the whisker, the reference diamond with
+ * its label when references are drawn (`referenceLabel` not null), and the glyph of each kind of
+ * missing value present.
  */
 export function intervalLegend(
 	data: readonly IntervalDatum[],
 	series: readonly SeriesSpec[],
-	hasReferences: boolean
+	referenceLabel: string | null
 ): LegendItem[] {
 	const items: LegendItem[] = series
 		.filter((s) => s.label)
 		.map((s) => ({ label: s.label, swatch: s.shape, hollow: s.hollow, color: 'var(--ink)' }));
 	items.push({ label: '95% confidence interval', swatch: 'whisker' });
-	if (hasReferences)
+	if (referenceLabel !== null)
 		items.push({
-			label: REFERENCE_LABEL,
+			label: referenceLabel,
 			swatch: 'diamond',
 			hollow: true,
 			color: 'var(--reference)'
