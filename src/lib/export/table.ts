@@ -53,6 +53,12 @@ export const FIGURE_FIELDS: readonly ExportField[] = (
 		['n_eff', 'number', 'Effective sample size (Kish for weighted surveys)', 'units'],
 		['method', 'string', 'Variance, interval and weighting method'],
 		['flags', 'string', 'Reliability flags, space-separated'],
+		[
+			'item_missing_rate',
+			'number',
+			'Survey figures: weighted share of "don\'t know" or skipped answers, excluded from the estimate; empty for usage',
+			PROPORTION
+		],
 		['status', 'string', 'shown, true_zero, coarsened, suppressed, missing or not_applicable'],
 		['note', 'string', 'Range label or reason when the value is not shown exactly'],
 		['mode', 'string', 'Disclosure mode: public or research']

@@ -52,6 +52,7 @@ export function usageViewFigures(
 			group: row.poverty_group,
 			level: USAGE_LEVEL,
 			flags: row.flags.join(' '),
+			item_missing_rate: null,
 			mode: disclosed.mode
 		});
 		const rates = RATES.flatMap((rate) =>

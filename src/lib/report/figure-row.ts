@@ -22,6 +22,8 @@ export interface FigureRow {
 	n_eff: number | null;
 	method: string;
 	flags: string;
+	/** Survey figures: weighted share of item non-response ("don't know", skipped), excluded. */
+	item_missing_rate: number | null;
 	/** shown, true_zero, coarsened, suppressed, missing or not_applicable. */
 	status: string;
 	/** The label or reason when the value is not shown exactly. */
@@ -44,6 +46,7 @@ export const FIGURE_COLUMNS: readonly (keyof FigureRow)[] = [
 	'n_eff',
 	'method',
 	'flags',
+	'item_missing_rate',
 	'status',
 	'note',
 	'mode'

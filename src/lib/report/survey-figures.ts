@@ -52,6 +52,7 @@ export function surveyFigures(
 		n_eff: row.n_eff,
 		method: `${row.variance_method}; ${row.interval_method}; ${result.weighting}-weighted`,
 		flags: row.flags.join(' '),
+		item_missing_rate: row.item_missing_rate,
 		mode: disclosed.mode,
 		...disclosedFields(disclosed.cells[i]!)
 	}));

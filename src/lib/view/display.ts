@@ -37,6 +37,21 @@ export function gapLabel(gap: DisplayValue, lo: DisplayValue, hi: DisplayValue):
 	return `${points(estimate)} (${ci})`;
 }
 
+/** A ratio to two decimals, or two significant digits below 1 so small ratios keep meaning. */
+function ratioNumber(x: number): string {
+	return x >= 1 ? x.toFixed(2) : x.toPrecision(2);
+}
+
+/** A ratio with its interval: "0.27 (95% CI 0.030 to 2.42)". */
+export function ratioLabel(ratio: DisplayValue, lo: DisplayValue, hi: DisplayValue): string {
+	const estimate = valueOf(ratio);
+	if (estimate === null) return rateLabel(ratio);
+	const [l, h] = [valueOf(lo), valueOf(hi)];
+	const ci =
+		l === null || h === null ? 'no interval' : `95% CI ${ratioNumber(l)} to ${ratioNumber(h)}`;
+	return `${ratioNumber(estimate)} (${ci})`;
+}
+
 /** An amount of money: "$27.45", "$1,204". */
 export function moneyLabel(v: DisplayValue): string {
 	const amount = valueOf(v);

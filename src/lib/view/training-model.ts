@@ -12,6 +12,7 @@ import {
 	UNKNOWN_POVERTY
 } from '../poverty/schemes.ts';
 import type { TrainingByPovertyResult } from '../metrics/survey/training-by-poverty.ts';
+import { count, percent } from '../format/number.ts';
 import type { DataCatalog } from './catalog.ts';
 import { povertyLevelLabel } from './groups.ts';
 import type { CompositionRow } from './sample-composition-sql.ts';
@@ -48,6 +49,8 @@ export interface TrainingModel {
 	readonly rows: readonly TrainingRow[];
 	readonly overall: TrainingRow;
 	readonly gap: DisclosedGap;
+	/** Labels of the two groups the gap compares; null when there is no gap (locale grouping). */
+	readonly gapGroups: { readonly low: string; readonly high: string } | null;
 	readonly sentence: string | null;
 	/** Published figures marked on the survey's own levels (district-weighted, same wave only). */
 	readonly references: readonly { group: string; value: number }[];
@@ -60,6 +63,8 @@ export interface TrainingModel {
 		readonly assumesIndependence: boolean;
 		readonly rows: readonly ChangeRow[];
 	} | null;
+	/** Answered respondents of unknown poverty: in the overall, excluded from the gap (§2). */
+	readonly excludedUnknown: number;
 	readonly composition: readonly (CompositionRow & { label: string })[];
 	readonly compositionScheme: string;
 	readonly notes: readonly string[];
@@ -159,6 +164,24 @@ function groupRank(levels: readonly string[]): (group: string) => number {
 		g === 'all' ? order.length + 1 : order.includes(g) ? order.indexOf(g) : order.length;
 }
 
+/** What each rate and the gap leave out: item non-response (weighted share) and unknown poverty. */
+export function exclusionNotes(t: TrainingByPovertyResult): string[] {
+	const notes: string[] = [];
+	const missing = t.overall.item_missing_rate;
+	if (missing !== null && missing > 0) {
+		notes.push(
+			`${percent(missing)} of responses (weighted) were “don't know” or skipped; they are left out of every rate, and each group's share is in the table.`
+		);
+	}
+	const unknown = t.gap?.n_unknown_excluded ?? 0;
+	if (unknown > 0) {
+		notes.push(
+			`${count(unknown)} responding ${unknown === 1 ? 'district' : 'districts'} of unknown poverty level ${unknown === 1 ? 'counts' : 'count'} in the overall rate but ${unknown === 1 ? 'is' : 'are'} excluded from the gap.`
+		);
+	}
+	return notes;
+}
+
 /** Which filters a sample survey cannot apply, said once. */
 export function surveyFilterNotes(state: ViewState): string[] {
 	const notes: string[] = [];
@@ -199,7 +222,9 @@ export function trainingModel(
 		{
 			low,
 			high,
-			difference: t.gap?.difference ?? null
+			difference: t.gap?.difference ?? null,
+			ratio: t.gap?.ratio ?? null,
+			odds_ratio: t.gap?.odds_ratio ?? null
 		},
 		policy
 	);
@@ -222,6 +247,9 @@ export function trainingModel(
 		rows: groups,
 		overall: rows.at(-1)!,
 		gap,
+		gapGroups: t.gap
+			? { low: surveyGroupLabel(low, levels), high: surveyGroupLabel(high, levels) }
+			: null,
 		sentence:
 			lowRow && highRow && t.group_by === 'poverty'
 				? gapSentence(highRow, lowRow, gap, 'trained')
@@ -239,6 +267,7 @@ export function trainingModel(
 					)
 				}
 			: null,
+		excludedUnknown: t.gap?.n_unknown_excluded ?? 0,
 		composition: survey.composition.map((c) => ({
 			...c,
 			label:
@@ -250,7 +279,10 @@ export function trainingModel(
 		notes: [
 			...surveyFilterNotes(state),
 			...(survey.groupingNote ? [survey.groupingNote] : []),
-			...(t.unweighted ? ['The survey has no weights: figures describe the respondents only.'] : [])
+			...(t.unweighted
+				? ['The survey has no weights: figures describe the respondents only.']
+				: []),
+			...exclusionNotes(t)
 		]
 	};
 }

@@ -17,21 +17,47 @@ export interface TrainingRow {
 	readonly reliability: Reliability;
 	readonly n_unweighted: number;
 	readonly n_eff: number | null;
+	/** Weighted share of the group's respondents who skipped or said "don't know" (excluded). */
+	readonly item_missing_rate: number | null;
 }
 
-/** The high-vs-low difference of a survey result and the groups it compares. */
+type Interval = { estimate: number; lo: number; hi: number };
+
+/** The high-vs-low contrast of a survey result and the groups it compares (`GapResult`). */
 export interface SurveyGap {
 	readonly low: string;
 	readonly high: string;
-	readonly difference: { estimate: number; lo: number; hi: number } | null;
+	readonly difference: Interval | null;
+	readonly ratio?: Interval | null;
+	readonly odds_ratio?: Interval | null;
 }
 
-/** The gap in points (low minus high) after disclosure, with its interval bounds. */
-export interface DisclosedGap {
+/** A derived figure with its interval bounds, after disclosure. */
+export interface DisclosedInterval {
 	readonly estimate: DisplayValue;
 	readonly lo: DisplayValue;
 	readonly hi: DisplayValue;
 }
+
+/**
+ * The gap in points (low minus high) after disclosure, with its interval bounds; the rate ratio
+ * (high/low); the odds ratio in research mode only (null in public mode, §3.3); and the gap's
+ * reliability, the worse of its two groups' flags (§5.5).
+ */
+export interface DisclosedGap extends DisclosedInterval {
+	readonly ratio: DisclosedInterval;
+	readonly oddsRatio: DisclosedInterval | null;
+	readonly reliability: Reliability;
+}
+
+const RELIABILITY_RANK: readonly Reliability[] = ['ok', 'caution', 'unreliable'];
+
+/** The worse of several reliability flags ("‡" over "!" over none). */
+export function worstReliability(flags: readonly Reliability[]): Reliability {
+	return RELIABILITY_RANK[Math.max(0, ...flags.map((f) => RELIABILITY_RANK.indexOf(f)))]!;
+}
+
+const GAP_FIGURES = ['difference', 'ratio', 'odds_ratio'] as const;
 
 const NO_GAP: DisplayValue = { status: 'not_applicable', reason: 'no_comparison' };
 
@@ -76,17 +102,25 @@ export function discloseTraining(
 			origin,
 			cells: rows.map((row, i) => surveyEstimateCell(String(i), { group: row.group }, row)),
 			derived: derivable
-				? (['estimate', 'lo', 'hi'] as const).map((k) => ({
-						id: k,
-						value: gap.difference?.[k] ?? null,
-						from: sources
-					}))
+				? GAP_FIGURES.flatMap((figure) =>
+						(['estimate', 'lo', 'hi'] as const).map((k) => ({
+							id: `${figure}.${k}`,
+							value: gap[figure]?.[k] ?? null,
+							from: sources
+						}))
+					)
 				: []
 		},
 		policy
 	);
 	const derived = (id: string): DisplayValue =>
 		result.derived.find((d) => d.id === id)?.value ?? NO_GAP;
+	const figure = (name: (typeof GAP_FIGURES)[number]): DisclosedInterval => ({
+		estimate: derived(`${name}.estimate`),
+		lo: derived(`${name}.lo`),
+		hi: derived(`${name}.hi`)
+	});
+	const compared = gap ? rows.filter((r) => r.group === gap.low || r.group === gap.high) : [];
 	const disclosed = rows.map((row, i) => {
 		const cell = result.cells[i]!;
 		const value: DisplayValue = row.flags.includes('no_data')
@@ -100,12 +134,18 @@ export function discloseTraining(
 			hi: valueOf(value) === null ? null : valueOf(cell.values.hi!),
 			reliability: row.reliability,
 			n_unweighted: row.n_unweighted,
-			n_eff: row.n_eff
+			n_eff: row.n_eff,
+			item_missing_rate: row.item_missing_rate
 		};
 	});
 	return {
 		rows: disclosed,
-		gap: { estimate: derived('estimate'), lo: derived('lo'), hi: derived('hi') },
+		gap: {
+			...figure('difference'),
+			ratio: figure('ratio'),
+			oddsRatio: result.mode === 'research' ? figure('odds_ratio') : null,
+			reliability: worstReliability(compared.map((r) => r.reliability))
+		},
 		mode: result.mode
 	};
 }

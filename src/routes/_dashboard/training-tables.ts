@@ -2,13 +2,74 @@ import type { TableCell, TableData } from '#lib/components/table.ts';
 import { isAbsence } from '#lib/components/missingness.ts';
 import type { DisplayValue } from '#lib/disclosure/display-value.ts';
 import { count, percent } from '#lib/format/number.ts';
-import { changeLabel, rateLabel } from '#lib/view/display.ts';
+import { changeLabel, gapLabel, rateLabel, ratioLabel } from '#lib/view/display.ts';
+import type { Reliability } from '#lib/stats/reliability.ts';
 import type { TrainingModel } from '#lib/view/training-model.ts';
 
 const share = (s: number | null) => (s === null ? 'n/a' : percent(s));
 
 function rateCell(v: DisplayValue): TableCell {
 	return isAbsence(v) && v.status !== 'true_zero' ? { absent: v, zeroText: '0%' } : rateLabel(v);
+}
+
+/** The reliability flag a gap figure carries on the page (§5.5), or nothing when it meets the standard. */
+export const GAP_FLAG: Readonly<Record<Reliability, string>> = {
+	ok: '',
+	caution: '! Interpret with caution',
+	unreliable: '‡ Reporting standard not met'
+};
+
+/**
+ * The high-vs-low contrast (§3.3): the difference in points (Newcombe interval), the rate ratio
+ * high/low (log interval on effective counts) and, in research mode, the odds ratio (Woolf),
+ * each with the gap's reliability flag (the worse of its two groups).
+ */
+export function gapTable(model: TrainingModel): TableData | null {
+	const { gap, gapGroups } = model;
+	if (!gapGroups) return null;
+	const flag = GAP_FLAG[gap.reliability];
+	const figures = [
+		{
+			key: 'difference',
+			header: 'Difference, lowest- minus highest-poverty',
+			value: gapLabel(gap.estimate, gap.lo, gap.hi)
+		},
+		{
+			key: 'ratio',
+			header: 'Rate ratio, highest- to lowest-poverty',
+			value: ratioLabel(gap.ratio.estimate, gap.ratio.lo, gap.ratio.hi)
+		},
+		...(gap.oddsRatio
+			? [
+					{
+						key: 'odds_ratio',
+						header: 'Odds ratio, highest- to lowest-poverty (research view)',
+						value: ratioLabel(gap.oddsRatio.estimate, gap.oddsRatio.lo, gap.oddsRatio.hi)
+					}
+				]
+			: [])
+	];
+	return {
+		caption: `The gap between ${gapGroups.low.toLowerCase()} and ${gapGroups.high.toLowerCase()}, ${model.wave}`,
+		columns: [
+			{ id: 'figure', label: 'Figure' },
+			{ id: 'value', label: 'Estimate (95% CI)', numeric: true },
+			{ id: 'reliability', label: 'Reliability' }
+		],
+		rows: figures.map((f) => ({
+			key: f.key,
+			header: f.header,
+			cells: { value: f.value, reliability: flag || 'Meets standard' }
+		})),
+		notes: [
+			'The difference uses the Newcombe interval from both groups’ intervals; the ratios use log intervals on effective counts (estimate × effective n). A ratio interval that spans 1 is consistent with no gap.',
+			...(model.excludedUnknown > 0
+				? [
+						`${count(model.excludedUnknown)} responding ${model.excludedUnknown === 1 ? 'district' : 'districts'} of unknown poverty level ${model.excludedUnknown === 1 ? 'is' : 'are'} excluded from the gap.`
+					]
+				: [])
+		]
+	};
 }
 
 /** Responding districts against all districts, by poverty level: how representative the sample is. */

@@ -55,6 +55,18 @@ describe('trainingByPoverty — stratified cluster fixture (fx-strat)', () => {
 		expect(gap?.ratio?.estimate).toBeCloseTo(5 / 23 / 0.8, 12);
 	});
 
+	it('gives the Newcombe difference, Katz ratio and Woolf odds ratio on the design n_eff*', async () => {
+		const { gap } = await trainingByPoverty(db, STRAT);
+		// README "Gap, low − high": n_eff* low 225/46, high 4761/1580, worked to 6 decimals
+		expect(gap?.difference?.lo).toBeCloseTo(-0.079848, 6);
+		expect(gap?.difference?.hi).toBeCloseTo(0.832801, 6);
+		expect(gap?.ratio?.lo).toBeCloseTo(0.030484, 6);
+		expect(gap?.ratio?.hi).toBeCloseTo(2.422318, 6);
+		expect(gap?.odds_ratio?.estimate).toBeCloseTo(5 / 72, 12);
+		expect(gap?.odds_ratio?.lo).toBeCloseTo(0.002052, 6);
+		expect(gap?.odds_ratio?.hi).toBeCloseTo(2.349924, 6);
+	});
+
 	it('flags p̂ = 1 as zero variance and falls back to the Kish n_eff', async () => {
 		const result = await trainingByPoverty(db, STRAT);
 		const unknown = result.groups.find((g) => g.group === 'unknown');

@@ -9,7 +9,9 @@ import { valueOf } from '#lib/view/display.ts';
 import { surveyBundle } from '#lib/view/survey-view.ts';
 import { randReferences, trainingModel } from '#lib/view/training-model.ts';
 import { DEFAULT_VIEW_STATE, type ViewState } from '#lib/view/view-state.ts';
-import { changeMethodNote } from '../../../src/routes/_dashboard/training-tables.ts';
+import { surveyFigures } from '#lib/report/survey-figures.ts';
+import { changeMethodNote, gapTable } from '../../../src/routes/_dashboard/training-tables.ts';
+import { demoCsv } from '../../helpers/demo-data.ts';
 import { createSchemaDatabase, loadCsv } from '../../helpers/schema-db.ts';
 
 /** R's `survey` package values (tests/reference/survey.R → survey-reference.json). */
@@ -28,11 +30,12 @@ beforeAll(async () => {
 	await loadCsv(db, 'districts', fixture('districts.csv'));
 	await loadCsv(db, 'survey_responses', fixture('survey_responses.csv'));
 	await loadCsv(db, 'survey_replicate_weights', fixture('survey_replicate_weights.csv'));
+	await loadCsv(db, 'survey_responses', await demoCsv('survey_responses'));
 });
 afterAll(() => db.close());
 
 /** The training model of a fixture survey as the dashboard builds it (research mode: n is tiny). */
-async function model(surveyId: string, patch: Partial<ViewState> = {}) {
+async function model(surveyId: string, patch: Partial<ViewState> = {}, research = true) {
 	const catalog = await loadCatalog(db, {
 		dataVersion: 'test',
 		origin: 'user_loaded',
@@ -42,7 +45,7 @@ async function model(surveyId: string, patch: Partial<ViewState> = {}) {
 	const state = { ...DEFAULT_VIEW_STATE, ...patch };
 	const bundle = await surveyBundle(db, state, catalog);
 	if (!bundle) throw new Error(`no survey ${surveyId}`);
-	return trainingModel(catalog, bundle, state, disclosurePolicy('user_loaded', true));
+	return trainingModel(catalog, bundle, state, disclosurePolicy('user_loaded', research));
 }
 
 describe('trainingModel: change between panel-linked waves', () => {
@@ -100,5 +103,71 @@ describe("trainingModel: RAND's reference marks (domain-spec §2.1, §3.4)", () 
 		expect(randReferences(await trainingByPoverty(db, base))).toEqual(rand);
 		const planned = await trainingByPoverty(db, { ...base, outcome: 'planned' });
 		expect(randReferences(planned)).toEqual([]);
+	});
+});
+
+describe('trainingModel: the gap (domain-spec §3.3, §5.5)', () => {
+	it('carries the Newcombe difference, rate ratio and, in research mode, the odds ratio', async () => {
+		// tests/fixtures/survey/README.md, "Gap, low − high" (fx-strat, fall 2024)
+		const { gap, gapGroups } = await model('fx-strat', { wave: 'fall 2024' });
+		expect(valueOf(gap.estimate)).toBeCloseTo(0.8 - 5 / 23, 12);
+		expect(valueOf(gap.lo)).toBeCloseTo(-0.079848, 6);
+		expect(valueOf(gap.hi)).toBeCloseTo(0.832801, 6);
+		expect(valueOf(gap.ratio.estimate)).toBeCloseTo(25 / 92, 12);
+		expect(valueOf(gap.ratio.lo)).toBeCloseTo(0.030484, 6);
+		expect(valueOf(gap.oddsRatio!.estimate)).toBeCloseTo(5 / 72, 12);
+		expect(valueOf(gap.oddsRatio!.hi)).toBeCloseTo(2.349924, 6);
+		expect(gapGroups).toEqual({ low: 'Low-poverty districts', high: 'High-poverty districts' });
+	});
+
+	it('flags the gap with the worse flag of its two groups: ‡ on fx-strat (n = 4 and 3)', async () => {
+		const m = await model('fx-strat', { wave: 'fall 2024' });
+		expect(m.gap.reliability).toBe('unreliable');
+		const table = gapTable(m)!;
+		expect(table.rows.map((r) => [r.key, r.cells.value, r.cells.reliability])).toEqual([
+			['difference', '58 points (95% CI -8 to 83 points)', '‡ Reporting standard not met'],
+			['ratio', '0.27 (95% CI 0.030 to 2.42)', '‡ Reporting standard not met'],
+			['odds_ratio', '0.069 (95% CI 0.0021 to 2.35)', '‡ Reporting standard not met']
+		]);
+		expect(table.notes).toContain(
+			'1 responding district of unknown poverty level is excluded from the gap.'
+		);
+	});
+
+	it('flags ! on the demo, whose low-poverty group has n_eff* ≈ 52 (< 100: caution, §5.5)', async () => {
+		const m = await model('demo-asdp', { wave: 'fall 2024' }, false);
+		expect(m.rows.find((r) => r.group === 'low')?.reliability).toBe('caution');
+		expect(m.gap.reliability).toBe('caution');
+		// public mode: no odds ratio
+		expect(m.gap.oddsRatio).toBeNull();
+		expect(gapTable(m)!.rows.map((r) => r.key)).toEqual(['difference', 'ratio']);
+	});
+
+	it('has no gap table under the locale grouping', async () => {
+		const m = await model('fx-strat', { wave: 'fall 2024', groupBy: 'locale' });
+		expect(m.gapGroups).toBeNull();
+		expect(gapTable(m)).toBeNull();
+	});
+});
+
+describe('trainingModel: exclusions reach the reader', () => {
+	it('states the weighted item non-response and the unknown-poverty count left out', async () => {
+		// README fx-strat: item_missing_rate overall 47/188 = 25%, high 35/58; r10 unknown
+		const m = await model('fx-strat', { wave: 'fall 2024' });
+		expect(m.notes).toContain(
+			"25% of responses (weighted) were “don't know” or skipped; they are left out of every rate, and each group's share is in the table."
+		);
+		expect(m.notes).toContain(
+			'1 responding district of unknown poverty level counts in the overall rate but is excluded from the gap.'
+		);
+		expect(m.excludedUnknown).toBe(1);
+		expect(m.rows.find((r) => r.group === 'high')?.item_missing_rate).toBeCloseTo(35 / 58, 12);
+	});
+
+	it('publishes each group’s item non-response share in the figure rows (CLI, exports)', async () => {
+		const result = await trainingByPoverty(db, { surveyId: 'fx-strat', wave: 'fall 2024' });
+		const rows = surveyFigures(result, 'user_loaded');
+		expect(rows.find((r) => r.group === 'high')?.item_missing_rate).toBeCloseTo(35 / 58, 12);
+		expect(rows.find((r) => r.group === 'all')?.item_missing_rate).toBeCloseTo(47 / 188, 12);
 	});
 });
