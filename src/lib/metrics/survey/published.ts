@@ -5,9 +5,18 @@
  * No confidence intervals: RAND's group-level n were not published [U] ("CI not published").
  */
 export interface PublishedFigure {
-	/** Row id of domain-spec §3.4 (R1…R16, X1, X2). */
+	/**
+	 * Row id of domain-spec §3.4 (R1…R16, X1, X2). A row that gives several values (R12's
+	 * all/low/high, R14's students/teachers) keeps its id on each; (id, unit, group) is unique.
+	 */
 	id: string;
-	metric: 'trained-teachers-ai' | 'plans-first-training-ai' | 'uses-ai' | 'ai-guidance';
+	metric:
+		| 'trained-teachers-ai'
+		| 'plans-first-training-ai'
+		| 'uses-ai'
+		| 'ai-guidance'
+		| 'trains-students-ai'
+		| 'not-taught-ai-use';
 	population_unit: 'districts' | 'teachers' | 'principals' | 'schools' | 'students';
 	group_dim: 'all' | 'poverty_level';
 	/** On a poverty axis: RAND's own 3-level groups, definition not published. */
@@ -129,6 +138,20 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
 		note: 'K-12 teachers using AI for teaching (+15% tried at least once)'
 	},
 	{
+		id: 'R10',
+		metric: 'uses-ai',
+		population_unit: 'teachers',
+		group_dim: 'all',
+		group_value: 'all',
+		survey_wave: '2023-24',
+		value: 0.25,
+		n_unweighted: 1878,
+		weighting: 'teacher',
+		tag: 'S',
+		source_key: 'S4',
+		note: 'ELA, math and science teachers using AI for planning or teaching (ELA ≈40%, science 37%, math 21%, general elementary 18%)'
+	},
+	{
 		id: 'R11',
 		metric: 'uses-ai',
 		population_unit: 'principals',
@@ -142,19 +165,82 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
 		source_key: 'S4',
 		note: 'principals using AI for their work (≈60%)'
 	},
-	{
+	...(
+		[
+			['all', 0.18],
+			['low', 0.25],
+			['high', 0.13]
+		] as const
+	).map(([group, value]): PublishedFigure => ({
 		id: 'R12',
 		metric: 'ai-guidance',
 		population_unit: 'principals',
-		group_dim: 'all',
-		group_value: 'all',
+		group_dim: group === 'all' ? 'all' : 'poverty_level',
+		group_value: group,
 		survey_wave: '2023-24',
-		value: 0.18,
+		value,
 		n_unweighted: 1955,
 		weighting: 'principal',
 		tag: 'S',
 		source_key: 'S4',
-		note: 'school or district AI guidance; low-poverty 25%, high-poverty 13% (school poverty)'
+		note:
+			group === 'all'
+				? 'principals reporting school or district AI guidance'
+				: `${group}-poverty schools (school poverty, not district; RAND's cut-points not published)`
+	})),
+	{
+		id: 'R14',
+		metric: 'uses-ai',
+		population_unit: 'students',
+		group_dim: 'all',
+		group_value: 'all',
+		survey_wave: 'spring 2025',
+		value: 0.54,
+		n_unweighted: null,
+		weighting: 'student',
+		tag: 'S',
+		source_key: 'S5',
+		note: 'students using AI for school (+15 points or more vs 1–2 years earlier); >16,000 respondents across panels'
+	},
+	{
+		id: 'R14',
+		metric: 'uses-ai',
+		population_unit: 'teachers',
+		group_dim: 'all',
+		group_value: 'all',
+		survey_wave: 'spring 2025',
+		value: 0.53,
+		n_unweighted: null,
+		weighting: 'teacher',
+		tag: 'S',
+		source_key: 'S5',
+		note: 'ELA, math and science teachers using AI for school; >16,000 respondents across panels'
+	},
+	rand({
+		id: 'R15',
+		metric: 'trains-students-ai',
+		group_dim: 'all',
+		group_value: 'all',
+		survey_wave: 'spring 2025',
+		value: 0.35,
+		n_unweighted: null,
+		tag: 'S',
+		source_key: 'S5',
+		note: 'district leaders providing AI training to students'
+	}),
+	{
+		id: 'R16',
+		metric: 'not-taught-ai-use',
+		population_unit: 'students',
+		group_dim: 'all',
+		group_value: 'all',
+		survey_wave: '2025',
+		value: 0.8,
+		n_unweighted: null,
+		weighting: 'student',
+		tag: 'S',
+		source_key: 'S5',
+		note: 'a lower bound: "more than 80%" of students say teachers did not explicitly teach them how to use AI for schoolwork'
 	},
 	{
 		id: 'X1',
@@ -188,5 +274,8 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
 
 /** RAND ASDP fall 2024, districts that had trained teachers on AI, by RAND's poverty groups. */
 export const RAND_FALL_2024_BY_POVERTY = PUBLISHED_FIGURES.filter(
-	(f) => f.metric === 'trained-teachers-ai' && f.group_dim === 'poverty_level'
+	(f) =>
+		f.metric === 'trained-teachers-ai' &&
+		f.group_dim === 'poverty_level' &&
+		f.survey_wave === 'fall 2024'
 );
