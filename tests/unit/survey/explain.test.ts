@@ -107,7 +107,7 @@ describe('EXPLAIN on the survey fixture tables', () => {
 	it('design description and poverty cutpoints', async () => {
 		await expect(designInfoQuery('fx-strat', 'fall 2024')).toBeValidQuery(db);
 		const classified = POVERTY_SCHEME_IDS.filter(
-			(s) => s !== 'survey' && povertyScheme(s).quantiles
+			(s): s is Exclude<PovertySchemeId, 'survey'> => s !== 'survey' && !!povertyScheme(s).quantiles
 		);
 		await expectAllValid(
 			classified.flatMap((scheme) =>
