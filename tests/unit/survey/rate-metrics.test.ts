@@ -37,6 +37,7 @@ describe('ai-training-rate', () => {
 		expect(by.middle?.item_missing_rate).toBeCloseTo(12 / 47, 12);
 		expect(by.all?.estimate).toBeCloseTo(88 / 141, 12);
 		expect(by.all?.n_unweighted).toBe(10);
+		expect(new Set(rows.map((r) => r.scheme))).toEqual(new Set(['survey']));
 	});
 });
 

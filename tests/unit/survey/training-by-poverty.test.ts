@@ -67,6 +67,25 @@ describe('trainingByPoverty — stratified cluster fixture (fx-strat)', () => {
 		expect(gap?.odds_ratio?.hi).toBeCloseTo(2.349924, 6);
 	});
 
+	it('names the scheme, level, methods and both groups’ n and n_eff on the gap', async () => {
+		const { gap } = await trainingByPoverty(db, { ...STRAT, level: 0.9 });
+		expect(gap).toMatchObject({
+			scheme: 'survey',
+			scheme_label: "The survey's own poverty levels",
+			level: 0.9,
+			methods: {
+				difference: 'newcombe',
+				difference_design: 'taylor',
+				ratio: 'katz-log',
+				odds_ratio: 'woolf-log'
+			},
+			n_unweighted: { low: 4, high: 3 }
+		});
+		// README: n_eff* low 225/46, high 4761/1580
+		expect(gap?.n_eff.low).toBeCloseTo(225 / 46, 9);
+		expect(gap?.n_eff.high).toBeCloseTo(4761 / 1580, 9);
+	});
+
 	it('flags p̂ = 1 as zero variance and falls back to the Kish n_eff', async () => {
 		const result = await trainingByPoverty(db, STRAT);
 		const unknown = result.groups.find((g) => g.group === 'unknown');

@@ -52,6 +52,13 @@ describe(`trainingChange (R ${reference.r_version}, survey ${reference.survey_ve
 			9
 		);
 		expect(result.overall.change_design?.se).toBeCloseTo(reference.change_fx_strat.se, 6);
+		expect(result).toMatchObject({
+			scheme: 'survey',
+			scheme_label: "The survey's own poverty levels",
+			level: 0.95,
+			interval_method: 'design',
+			variance_method: { from: 'taylor', to: 'taylor' }
+		});
 	});
 
 	it('independent waves: Var = Var_2023 + Var_2024 (each from R svymean) and a Newcombe interval', async () => {
@@ -67,6 +74,7 @@ describe(`trainingChange (R ${reference.r_version}, survey ${reference.survey_ve
 		const [a, b] = [overall('fall 2023'), overall('fall 2024')];
 		if (!a || !b) throw new Error('demo cases missing from the R reference');
 		expect(result.linked).toBe(false);
+		expect(result.interval_method).toBe('newcombe');
 		expect(result.overall.change_design?.estimate).toBeCloseTo(b.estimate - a.estimate, 9);
 		expect(result.overall.change_design?.se).toBeCloseTo(Math.hypot(a.se, b.se), 6);
 		const change = result.overall.change;

@@ -7,7 +7,8 @@ import {
 } from '../../stats/proportion.ts';
 import { differenceVariance } from '../../stats/survey-design.ts';
 import type { GroupEstimateRow } from './estimate-rows.ts';
-import type { GroupFit, SurveyFit } from './fit-groups.ts';
+import type { PovertyScheme, PovertySchemeId } from '../../poverty/schemes.ts';
+import type { GroupFit, SurveyFit, VarianceMethod } from './fit-groups.ts';
 
 /**
  * The high-vs-low poverty contrast (domain-spec §3.3, §5.3), low-poverty group L and
@@ -20,8 +21,23 @@ import type { GroupFit, SurveyFit } from './fit-groups.ts';
  * - `odds_ratio` OR = odds_H / odds_L, Woolf interval on the same effective counts (research).
  */
 export interface GapResult {
+	/** The poverty scheme whose bottom and top levels are compared. */
+	scheme: PovertySchemeId;
+	scheme_label: string;
 	low_group: string;
 	high_group: string;
+	/** Confidence level of every interval below. */
+	level: number;
+	/** How each interval is computed (see above). */
+	methods: {
+		difference: 'newcombe';
+		difference_design: VarianceMethod;
+		ratio: 'katz-log';
+		odds_ratio: 'woolf-log';
+	};
+	/** Answered respondents (unweighted) and effective n of the two groups compared. */
+	n_unweighted: { low: number; high: number };
+	n_eff: { low: number | null; high: number | null };
 	difference: EstimateInterval | null;
 	difference_design: (EstimateInterval & { se: number }) | null;
 	ratio: EstimateInterval | null;
@@ -53,6 +69,7 @@ function designDifference(
 export function highLowGap(
 	survey: SurveyFit,
 	rows: readonly GroupEstimateRow[],
+	scheme: PovertyScheme,
 	levels: { low: string; high: string },
 	unknown: string,
 	level: number
@@ -66,8 +83,19 @@ export function highLowGap(
 		fit(levels.high)
 	];
 	const result: GapResult = {
+		scheme: scheme.id,
+		scheme_label: scheme.label,
 		low_group: levels.low,
 		high_group: levels.high,
+		level,
+		methods: {
+			difference: 'newcombe',
+			difference_design: survey.variance_method,
+			ratio: 'katz-log',
+			odds_ratio: 'woolf-log'
+		},
+		n_unweighted: { low: lowRow?.n_unweighted ?? 0, high: highRow?.n_unweighted ?? 0 },
+		n_eff: { low: lowRow?.n_eff ?? null, high: highRow?.n_eff ?? null },
 		difference: null,
 		difference_design: null,
 		ratio: null,

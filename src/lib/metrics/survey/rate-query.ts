@@ -3,6 +3,8 @@ import { analysisRowsQuery, type AnalysisOptions } from './analysis-rows.ts';
 
 /** Point estimates of a survey rate per group and overall (`group = 'all'`). */
 export interface SurveyRateRow {
+	/** The poverty scheme in force (the grouping is `group_by` of the options). */
+	scheme: string;
 	group: string;
 	/** `Σw·y / Σw` over answered rows; NULL without any. */
 	estimate: number | null;
@@ -18,7 +20,7 @@ export interface SurveyRateRow {
  */
 export function surveyRateQuery(options: AnalysisOptions): SqlQuery {
 	return sql`WITH a AS (SELECT *, base_weight * multiplier AS w FROM (${analysisRowsQuery(options)}))
-	SELECT coalesce(grp, 'all') AS "group",
+	SELECT ${options.scheme}::VARCHAR AS scheme, coalesce(grp, 'all') AS "group",
 		sum(w * y) FILTER (WHERE y IS NOT NULL) / nullif(sum(w) FILTER (WHERE y IS NOT NULL), 0) AS estimate,
 		count(*) FILTER (WHERE y IS NOT NULL)::DOUBLE AS n_unweighted,
 		sum(base_weight) FILTER (WHERE y IS NULL) / nullif(sum(base_weight), 0) AS item_missing_rate

@@ -112,6 +112,7 @@ export async function trainingByPoverty(
 			? highLowGap(
 					survey,
 					groups,
+					scheme,
 					headlineLevels(scheme, options.passthroughLevels),
 					UNKNOWN_POVERTY,
 					settings.level

@@ -7,7 +7,8 @@ import type { DomainFit } from '../../stats/survey-design.ts';
 import { linearizedVariance } from '../../stats/taylor.ts';
 import type { AnalysisOptions } from './analysis-rows.ts';
 import { estimateRow, type GroupEstimateRow, type IntervalSettings } from './estimate-rows.ts';
-import { fitGroups, type GroupFit, type SurveyFit } from './fit-groups.ts';
+import { povertyScheme, type PovertySchemeId } from '../../poverty/schemes.ts';
+import { fitGroups, type GroupFit, type SurveyFit, type VarianceMethod } from './fit-groups.ts';
 
 /**
  * Change of a survey rate between two waves, `Δ_t = p̂_to − p̂_from`, overall and per group
@@ -32,6 +33,15 @@ export interface WaveChangeRow {
 export interface WaveChangeResult {
 	from_wave: string;
 	to_wave: string;
+	/** The poverty scheme of the groups (the grouping when not by poverty). */
+	scheme: PovertySchemeId;
+	scheme_label: string;
+	/** Confidence level of every interval. */
+	level: number;
+	/** Interval of the change shown: Newcombe (independent waves) or Δ ± z·SE (linked design). */
+	interval_method: 'newcombe' | 'design';
+	/** Variance of each wave's design (from, to). */
+	variance_method: { from: VarianceMethod; to: VarianceMethod };
 	linked: boolean;
 	assumes_independence: boolean;
 	overall: WaveChangeRow;
@@ -119,12 +129,19 @@ export async function trainingChange(
 		const b = to.groups.find((g) => g.group === a.group);
 		return b ? [compare(a, b)] : [];
 	});
+	const overall = compare(from.overall, to.overall);
+	const scheme = povertyScheme(options.scheme);
 	return {
 		from_wave: options.fromWave,
 		to_wave: options.toWave,
+		scheme: scheme.id,
+		scheme_label: scheme.label,
+		level: settings.level,
+		interval_method: linked && !assumesIndependence ? 'design' : 'newcombe',
+		variance_method: { from: from.variance_method, to: to.variance_method },
 		linked,
 		assumes_independence: assumesIndependence,
-		overall: compare(from.overall, to.overall),
+		overall,
 		groups
 	};
 }
