@@ -121,16 +121,45 @@ for (id in c("fx-jk1", "fx-brr", "fx-fay")) {
   for (weighting in c("district", "student")) add(id, "fall 2024", "trained", weighting, "poverty_source")
 }
 
-# Change between the fx-strat waves. Respondents are linked by panel_id, so the difference is
-# estimated on the stacked waves as one design (same strata and PSUs in both waves): svyby over
-# wave with covmat, then svycontrast.
-stack <- rbind(
-  prepare("fx-strat", "fall 2023", "trained", "district", "poverty_source"),
-  prepare("fx-strat", "fall 2024", "trained", "district", "poverty_source")
-)
-stacked <- subset(svydesign(ids = ~psu, strata = ~stratum, weights = ~w, nest = TRUE, data = stack), !is.na(y))
-by_wave <- svyby(~y, ~survey_wave, stacked, svymean, covmat = TRUE)
-change <- svycontrast(by_wave, quote(`fall 2024` - `fall 2023`))
+# Change between two waves whose respondents are linked by panel_id: the difference is estimated
+# on the stacked waves as one design (same strata and PSUs, or the same replicates, in both
+# waves): svyby over wave (and wave x group) with covmat, then svycontrast.
+stacked_design <- function(survey_id, from, to) {
+  d <- rbind(
+    prepare(survey_id, from, "trained", "district", "poverty_source"),
+    prepare(survey_id, to, "trained", "district", "poverty_source")
+  )
+  reps <- replicates[replicates$survey_id == survey_id, ]
+  if (nrow(reps) == 0) {
+    des <- svydesign(ids = ~psu, strata = ~stratum, weights = ~w, nest = TRUE, data = d)
+  } else {
+    wide <- matrix(0, nrow(d), max(num(reps$replicate)))
+    row <- match(paste(reps$survey_wave, reps$respondent_id), paste(d$survey_wave, d$respondent_id))
+    wide[cbind(row, num(reps$replicate))] <- num(reps$weight)
+    des <- svrepdesign(data = d, repweights = wide, weights = ~w, combined.weights = TRUE,
+                       mse = TRUE, type = unique(d$repwt_method))
+  }
+  subset(des, !is.na(y))
+}
+
+change_case <- function(survey_id, from, to) {
+  des <- stacked_design(survey_id, from, to)
+  contrast <- function(by, a, b) {
+    g <- svycontrast(by, parse(text = sprintf("`%s` - `%s`", b, a))[[1]])
+    list(estimate = unname(coef(g)), se = unname(SE(g)))
+  }
+  overall <- contrast(svyby(~y, ~survey_wave, des, svymean, covmat = TRUE), from, to)
+  by_group <- svyby(~y, ~survey_wave + grp, des, svymean, covmat = TRUE)
+  est <- names(coef(by_group))
+  groups <- sort(Filter(function(g) all(paste(c(from, to), g, sep = ".") %in% est),
+                        unique(by_group$grp)))
+  rows <- lapply(groups, function(g) {
+    c(list(group = g), contrast(by_group, paste(from, g, sep = "."), paste(to, g, sep = ".")))
+  })
+  list(survey_id = survey_id, from = from, to = to, overall = overall, groups = rows)
+}
+change <- change_case("fx-strat", "fall 2023", "fall 2024")
+changes <- list(change, change_case("fx-jk1p", "fall 2023", "fall 2024"))
 
 # Wilson intervals of the unweighted fixture (prop.test without continuity correction).
 srs <- responses[responses$survey_id == "fx-srs", ]
@@ -147,7 +176,8 @@ out <- list(
   lonely_psu = getOption("survey.lonely.psu"),
   demo_csv_md5 = unname(tools::md5sum("static/data/survey_responses.csv")),
   cases = cases,
-  change_fx_strat = list(estimate = unname(coef(change)), se = unname(SE(change))),
+  change_fx_strat = change$overall,
+  linked_changes = changes,
   wilson_fx_srs = unname(wilson)
 )
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, null = "null", na = "null", pretty = TRUE),

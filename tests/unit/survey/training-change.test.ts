@@ -21,6 +21,11 @@ const reference = JSON.parse(
 	survey_version: string;
 	cases: RCase[];
 	change_fx_strat: { estimate: number; se: number };
+	linked_changes: {
+		survey_id: string;
+		overall: { estimate: number; se: number };
+		groups: { group: string; estimate: number; se: number }[];
+	}[];
 };
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 
@@ -28,6 +33,11 @@ let db: Database;
 beforeAll(async () => {
 	db = await createSchemaDatabase();
 	await loadCsv(db, 'survey_responses', read('../../fixtures/survey/survey_responses.csv'));
+	await loadCsv(
+		db,
+		'survey_replicate_weights',
+		read('../../fixtures/survey/survey_replicate_weights.csv')
+	);
 	await loadCsv(db, 'survey_responses', await demoCsv('survey_responses'));
 });
 afterAll(() => db.close());
@@ -80,5 +90,41 @@ describe(`trainingChange (R ${reference.r_version}, survey ${reference.survey_ve
 		const change = result.overall.change;
 		expect(change && change.lo < change.estimate && change.estimate < change.hi).toBe(true);
 		expect(result.groups.map((g) => g.group)).toEqual(['high', 'low', 'middle']);
+	});
+
+	it.each(reference.linked_changes.map((c) => [c.survey_id, c] as const))(
+		'panel-linked %s: overall and every group as R (stacked design, svyby + svycontrast)',
+		async (surveyId, r) => {
+			const result = await trainingChange(db, { ...BASE, surveyId }, SETTINGS);
+			expect(result.linked).toBe(true);
+			expect(result.assumes_independence).toBe(false);
+			expect(result.interval_method).toBe('design');
+			const rows = [{ ...result.overall, group: 'all' }, ...result.groups];
+			for (const expected of [{ ...r.overall, group: 'all' }, ...r.groups]) {
+				const ours = rows.find((g) => g.group === expected.group)?.change_design;
+				expect(ours?.estimate, expected.group).toBeCloseTo(expected.estimate, 9);
+				expect(ours?.se, expected.group).toBeCloseTo(expected.se, 6);
+			}
+		}
+	);
+
+	it('fx-jk1p uses the replicate path: overall Δ = 8/11 − 4/11 (README)', async () => {
+		const result = await trainingChange(db, { ...BASE, surveyId: 'fx-jk1p' }, SETTINGS);
+		expect(result.variance_method).toEqual({ from: 'jk1', to: 'jk1' });
+		expect(result.overall.change_design?.estimate).toBeCloseTo(4 / 11, 12);
+	});
+
+	it('linked waves without a design (fx-kishp: weights only) are treated as independent and flagged', async () => {
+		const result = await trainingChange(db, { ...BASE, surveyId: 'fx-kishp' }, SETTINGS);
+		expect(result.linked).toBe(true);
+		expect(result.assumes_independence).toBe(true);
+		expect(result.interval_method).toBe('newcombe');
+		// README fx-kishp: overall 3/6 → 4/6; Var = Var_from + Var_to (Kish, each p(1−p)/n_eff)
+		const o = result.overall;
+		expect(o.change_design?.estimate).toBeCloseTo(1 / 6, 12);
+		const kish = (p: number) => (p * (1 - p)) / (36 / 10);
+		expect(o.change_design?.se).toBeCloseTo(Math.sqrt(kish(3 / 6) + kish(4 / 6)), 12);
+		expect(o.change?.lo).toBeLessThan(1 / 6);
+		expect(o.change?.hi).toBeGreaterThan(1 / 6);
 	});
 });
