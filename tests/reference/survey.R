@@ -169,6 +169,34 @@ wilson <- lapply(split(srs, srs$poverty_level_source), function(g) {
   list(group = g$poverty_level_source[1], x = x, n = n, lo = ci[1], hi = ci[2])
 })
 
+# fx-jk1v: the high group lies in PSU p1 alone, so JK1 replicate 1 leaves it no weight (0/0).
+# R drops that replicate with a warning and keeps c = (R-1)/R over the other two; the app instead
+# reports no variance for the domain (tested against this record).
+vanishing <- local({
+  d <- prepare("fx-jk1v", "fall 2024", "trained", "district", "poverty_source")
+  des <- subset(make_design(d, "fx-jk1v", "fall 2024"), !is.na(y) & grp == "high")
+  m <- suppressWarnings(svymean(~y, des))
+  reps <- suppressWarnings(svymean(~y, des, return.replicates = TRUE))$replicates
+  list(survey_id = "fx-jk1v", group = "high", estimate = unname(coef(m)[1]),
+       r_se_dropping = unname(SE(m)[1]), replicate_estimates = as.numeric(reps))
+})
+
+# Weights only (fx-kish) and unweighted (fx-srs): R's svymean point estimate by group and overall
+# with the Kish effective n (sum w)^2 / sum w^2, from which the app's Kish variance p(1-p)/n_eff
+# follows (domain-spec 5.2); R's own linearised SE is not the Kish approximation.
+no_design <- lapply(c("fx-kish", "fx-srs"), function(id) {
+  d <- prepare(id, "fall 2024", "trained", "district", "poverty_source")
+  des <- subset(svydesign(ids = ~1, weights = ~w, data = d), !is.na(y))
+  row <- function(dd, group) {
+    w <- weights(dd)[weights(dd) > 0]
+    list(group = group, estimate = unname(coef(svymean(~y, dd))[1]),
+         kish_n = sum(w)^2 / sum(w^2), n = length(w))
+  }
+  groups <- sort(unique(d$grp[!is.na(d$y)]))
+  list(survey_id = id, overall = row(des, "all"),
+       groups = lapply(groups, function(g) row(subset(des, grp == g), g)))
+})
+
 out <- list(
   generated_by = "tests/reference/survey.R",
   r_version = paste(R.version$major, R.version$minor, sep = "."),
@@ -178,7 +206,9 @@ out <- list(
   cases = cases,
   change_fx_strat = change$overall,
   linked_changes = changes,
-  wilson_fx_srs = unname(wilson)
+  wilson_fx_srs = unname(wilson),
+  no_design = no_design,
+  vanishing_domain = vanishing
 )
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, null = "null", na = "null", pretty = TRUE),
            "tests/reference/survey-reference.json")

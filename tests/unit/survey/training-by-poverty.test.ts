@@ -9,7 +9,26 @@ const fixture = (name: string) =>
 	readFileSync(new URL(`../../fixtures/survey/${name}`, import.meta.url), 'utf8');
 const reference = JSON.parse(
 	readFileSync(new URL('../../reference/survey-reference.json', import.meta.url), 'utf8')
-) as { r_version: string; wilson_fx_srs: { group: string; lo: number; hi: number }[] };
+) as {
+	r_version: string;
+	wilson_fx_srs: { group: string; lo: number; hi: number }[];
+	no_design: {
+		survey_id: string;
+		overall: NoDesignRow;
+		groups: NoDesignRow[];
+	}[];
+	vanishing_domain: {
+		estimate: number;
+		r_se_dropping: number;
+		replicate_estimates: (number | null)[];
+	};
+};
+interface NoDesignRow {
+	group: string;
+	estimate: number;
+	kish_n: number;
+	n: number;
+}
 
 let db: Database;
 beforeAll(async () => {
@@ -150,6 +169,71 @@ describe('trainingByPoverty — without a design', () => {
 			expect(ours?.flags).toContain('unweighted');
 		}
 	});
+});
+
+describe('trainingByPoverty — replicate weights, low-poverty group (README, hand-worked)', () => {
+	it('JK1: SE √(3/4 · Σ (p̂_r − 2/3)²) = 0.332916', async () => {
+		const result = await trainingByPoverty(db, { surveyId: 'fx-jk1', wave: 'fall 2024' });
+		const low = result.groups.find((g) => g.group === 'low');
+		expect(low?.estimate_unsuppressed).toBeCloseTo(2 / 3, 12);
+		expect(low?.se).toBeCloseTo(0.332916, 6);
+		expect(result.variance_method).toBe('jk1');
+	});
+
+	it('BRR: replicates 1/3, 3/7, 1, 1 around 5/7, Var = 43/441', async () => {
+		const result = await trainingByPoverty(db, { surveyId: 'fx-brr', wave: 'fall 2024' });
+		const low = result.groups.find((g) => g.group === 'low');
+		expect(low?.estimate_unsuppressed).toBeCloseTo(5 / 7, 12);
+		expect(low?.se).toBeCloseTo(Math.sqrt(43 / 441), 12);
+	});
+
+	it('Fay ρ = 0.5: replicates 7/13, 4/7, 6/7, 13/15, c = 1, Var = 176914/1863225', async () => {
+		const result = await trainingByPoverty(db, {
+			surveyId: 'fx-fay',
+			wave: 'fall 2024',
+			fayRho: 0.5
+		});
+		const low = result.groups.find((g) => g.group === 'low');
+		expect(low?.se).toBeCloseTo(Math.sqrt(176914 / 1863225), 12);
+		expect(result.variance_method).toBe('fay');
+	});
+
+	it('a domain with no weight in a replicate (fx-jk1v) has no variance and no interval', async () => {
+		// R (survey.R, vanishing_domain) drops the 0/0 replicate with a warning and reports
+		// SE 0 for a group that lies in one PSU; the app reports no SE instead of a false 0.
+		const r = reference.vanishing_domain;
+		expect(r.replicate_estimates[0]).toBeNull();
+		expect(r.r_se_dropping).toBe(0);
+		const result = await trainingByPoverty(db, { surveyId: 'fx-jk1v', wave: 'fall 2024' });
+		const high = result.groups.find((g) => g.group === 'high');
+		expect(high?.estimate_unsuppressed).toBeCloseTo(r.estimate, 9);
+		expect(high?.se).toBeNull();
+		expect([high?.lo, high?.hi, high?.n_eff]).toEqual([null, null, null]);
+		expect(high?.reliability).toBe('unreliable');
+	});
+});
+
+describe(`trainingByPoverty — without a design, against R ${reference.r_version} svymean`, () => {
+	it.each(reference.no_design.map((c) => [c.survey_id, c] as const))(
+		'%s: estimates and Kish n_eff by group and overall',
+		async (surveyId, c) => {
+			const result = await trainingByPoverty(db, { surveyId, wave: 'fall 2024' });
+			const rows = [{ ...result.overall, group: 'all' }, ...result.groups];
+			for (const r of [c.overall, ...c.groups]) {
+				const ours = rows.find((g) => g.group === r.group);
+				expect(ours?.estimate_unsuppressed, r.group).toBeCloseTo(r.estimate, 9);
+				expect(ours?.n_unweighted, r.group).toBe(r.n);
+				if (surveyId === 'fx-kish') {
+					expect(ours?.n_eff, r.group).toBeCloseTo(r.kish_n, 9);
+					// Kish variance p(1−p)/n_eff (§5.2)
+					expect(ours?.se, r.group).toBeCloseTo(
+						Math.sqrt((r.estimate * (1 - r.estimate)) / r.kish_n),
+						9
+					);
+				}
+			}
+		}
+	);
 });
 
 describe('trainingByPoverty — errors', () => {
