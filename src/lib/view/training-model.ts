@@ -63,6 +63,8 @@ export interface TrainingModel {
 		readonly assumesIndependence: boolean;
 		readonly rows: readonly ChangeRow[];
 	} | null;
+	/** The text beside the "CEP-affected" badge of an FRPL scheme (§2.3); null when none has it. */
+	readonly cepBadge: string | null;
 	/** Answered respondents of unknown poverty: in the overall, excluded from the gap (§2). */
 	readonly excludedUnknown: number;
 	readonly composition: readonly (CompositionRow & { label: string })[];
@@ -162,6 +164,19 @@ function groupRank(levels: readonly string[]): (group: string) => number {
 	const order = levels.length ? levels : ['low', 'middle', 'high', 'urban', 'suburban', 'rural'];
 	return (g) =>
 		g === 'all' ? order.length + 1 : order.includes(g) ? order.indexOf(g) : order.length;
+}
+
+/**
+ * "2 of 13 responding districts (24% of their enrollment) serve…" under an FRPL scheme
+ * when any responding district is CEP-flagged or suspected (domain-spec §2.3); else null.
+ */
+export function cepBadge(t: TrainingByPovertyResult): string | null {
+	if (!t.cep || t.cep.n_cep === 0) return null;
+	const share =
+		t.cep.enrollment_share === null
+			? ''
+			: ` (${percent(t.cep.enrollment_share)} of their enrollment)`;
+	return `${count(t.cep.n_cep)} of ${count(t.cep.n_respondents)} responding districts${share} serve all students free meals under the Community Eligibility Provision, so their FRPL share overstates poverty and their level may be too high.`;
 }
 
 /** What each rate and the gap leave out: item non-response (weighted share) and unknown poverty. */
@@ -268,6 +283,7 @@ export function trainingModel(
 				}
 			: null,
 		excludedUnknown: t.gap?.n_unknown_excluded ?? 0,
+		cepBadge: cepBadge(t),
 		composition: survey.composition.map((c) => ({
 			...c,
 			label:

@@ -9,6 +9,7 @@ import {
 	replicateGroupSumsQuery,
 	replicateWeightsQuery
 } from '#lib/metrics/survey/design-sums.ts';
+import { cepShareQuery } from '#lib/metrics/survey/cep-share.ts';
 import { SURVEY_METRICS } from '#lib/metrics/survey/index.ts';
 import {
 	povertyCutpointsQuery,
@@ -104,8 +105,13 @@ describe('EXPLAIN on the survey fixture tables', () => {
 		}
 	);
 
-	it('design description and poverty cutpoints', async () => {
+	it('design description, CEP share and poverty cutpoints', async () => {
 		await expect(designInfoQuery('fx-strat', 'fall 2024')).toBeValidQuery(db);
+		for (const scheme of ['frpl-nces4', 'frpl-nces3'] as const) {
+			await expect(
+				cepShareQuery({ surveyId: 'fx-strat', wave: 'fall 2024', scheme })
+			).toBeValidQuery(db);
+		}
 		const classified = POVERTY_SCHEME_IDS.filter(
 			(s): s is Exclude<PovertySchemeId, 'survey'> => s !== 'survey' && !!povertyScheme(s).quantiles
 		);

@@ -171,3 +171,30 @@ describe('trainingModel: exclusions reach the reader', () => {
 		expect(rows.find((r) => r.group === 'all')?.item_missing_rate).toBeCloseTo(47 / 188, 12);
 	});
 });
+
+describe('trainingModel: the CEP badge of FRPL schemes (domain-spec §2.3)', () => {
+	it('counts responding districts flagged or suspected and their share of enrollment', async () => {
+		// fixture README: D8 (free lunch 600 of 600 → suspected) is r02 (enrollment 2000); D10
+		// (cep_flag true) is r11 (50); fx-strat fall 2024 has 13 respondents, enrollment 8550.
+		for (const scheme of ['frpl-nces4', 'frpl-nces3'] as const) {
+			const t = await trainingByPoverty(db, { surveyId: 'fx-strat', wave: 'fall 2024', scheme });
+			expect(t.cep?.n_respondents).toBe(13);
+			expect(t.cep?.n_cep).toBe(2);
+			expect(t.cep?.enrollment_share).toBeCloseTo(2050 / 8550, 12);
+		}
+		const m = await model('fx-strat', { wave: 'fall 2024', scheme: 'frpl-nces4' });
+		expect(m.cepBadge).toBe(
+			'2 of 13 responding districts (24% of their enrollment) serve all students free meals under the Community Eligibility Provision, so their FRPL share overstates poverty and their level may be too high.'
+		);
+	});
+
+	it('is absent outside the FRPL schemes', async () => {
+		const t = await trainingByPoverty(db, {
+			surveyId: 'fx-strat',
+			wave: 'fall 2024',
+			scheme: 'saipe-quartiles'
+		});
+		expect(t.cep).toBeNull();
+		expect((await model('fx-strat', { wave: 'fall 2024' })).cepBadge).toBeNull();
+	});
+});

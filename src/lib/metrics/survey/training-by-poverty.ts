@@ -14,6 +14,7 @@ import {
 import type { IntervalMethod } from '../../stats/domain-interval.ts';
 import type { ReliabilityThresholds } from '../../stats/reliability.ts';
 import type { GroupBy, Outcome, Weighting } from './analysis-rows.ts';
+import { cepShareQuery, type CepShareRow } from './cep-share.ts';
 import { estimateRow, type GroupEstimateRow } from './estimate-rows.ts';
 import { fitGroups, type VarianceMethod } from './fit-groups.ts';
 import { highLowGap, type GapResult } from './gap.ts';
@@ -59,6 +60,8 @@ export interface TrainingByPovertyResult {
 	overall: GroupEstimateRow;
 	/** High-vs-low contrast (poverty grouping only). */
 	gap: GapResult | null;
+	/** Under an FRPL scheme, the responding districts with the "CEP-affected" badge; else null. */
+	cep: CepShareRow | null;
 	/** Quantile cutpoints of the scheme for the survey's school years, stored with the result. */
 	cutpoints: PovertyCutpointRow[];
 }
@@ -129,6 +132,12 @@ export async function trainingByPoverty(
 					})
 				)
 			: [];
+	const [cep] =
+		scheme.measure === 'frpl' && scheme.id !== 'survey' && analysis.groupBy === 'poverty'
+			? await db.query<CepShareRow>(
+					cepShareQuery({ surveyId: options.surveyId, wave: options.wave, scheme: scheme.id })
+				)
+			: [];
 	return {
 		survey_id: options.surveyId,
 		wave: options.wave,
@@ -144,6 +153,7 @@ export async function trainingByPoverty(
 		groups,
 		overall: estimateRow(survey, survey.overall, settings),
 		gap,
+		cep: cep ?? null,
 		cutpoints
 	};
 }
