@@ -116,7 +116,13 @@ export async function withFigures<T>(
 		const figures: FigureRow[] = [];
 		for (const { surveyId, wave } of await surveyWaves(db, options.wave, options.year)) {
 			for (const { outcome, weighting } of SURVEY_METRICS) {
-				const result = await trainingByPoverty(db, { surveyId, wave, outcome, weighting });
+				const result = await trainingByPoverty(db, {
+					surveyId,
+					wave,
+					outcome,
+					weighting,
+					intervalMethod: options.interval
+				});
 				figures.push(...surveyFigures(result, 'user_loaded', policy));
 			}
 		}

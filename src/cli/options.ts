@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat } from '../lib/export/bundle.ts';
 import { DISCLOSURE_PROFILES } from '../lib/disclosure/profiles.ts';
+import type { IntervalMethod } from '../lib/stats/domain-interval.ts';
 import { UsageError } from './usage-error.ts';
 import { VALIDATE_INPUTS, type InputFile, type ValidateInput } from './validate-inputs.ts';
 
@@ -39,6 +40,7 @@ export const METRICS_OPTIONS = {
 		help: 'school year by its fall year, e.g. 2024 for 2024-25 (usage, and the survey waves of that year)'
 	},
 	wave: { type: 'string', help: 'survey wave, e.g. "fall 2024" (default: the latest)' },
+	interval: { type: 'string', help: 'survey intervals: wilson (default) or korn-graubard' },
 	product: { type: 'string', multiple: true, help: 'keep this product id; repeatable' },
 	mode: {
 		type: 'string',
@@ -107,6 +109,8 @@ export interface FilterOptions {
 	povertyLevel: string[];
 	year?: number;
 	wave?: string;
+	/** Interval method of the survey figures. */
+	interval: IntervalMethod;
 	product: string[];
 	mapping: string[];
 	mode: 'public' | 'research';
@@ -166,6 +170,12 @@ function filterOptions(values: Values): FilterOptions {
 		povertyLevel: (values['poverty-level'] as string[] | undefined) ?? [],
 		year: year === undefined ? undefined : Number(year),
 		wave: values.wave as string | undefined,
+		interval: oneOf(
+			'interval',
+			values.interval as string | undefined,
+			['wilson', 'korn-graubard'],
+			'wilson'
+		),
 		product: (values.product as string[] | undefined) ?? [],
 		mapping: (values.mapping as string[] | undefined) ?? [],
 		mode: oneOf('mode', values.mode as string | undefined, ['public', 'research'], 'public'),

@@ -101,7 +101,7 @@ describe('adoption-gap command line', () => {
 		expect(code).toBe(0);
 		const [header, ...lines] = readFileSync(out, 'utf8').trim().split('\n');
 		expect(header).toBe(
-			'dataset,metric,period,product_id,scheme,group,estimate,lo,hi,level,n,n_eff,method,flags,status,note,mode'
+			'dataset,metric,period,product_id,scheme,group,estimate,lo,hi,level,n,n_eff,method,flags,item_missing_rate,status,note,mode'
 		);
 		// Three groups of each of the four registered survey metrics.
 		expect(lines).toHaveLength(3 * 4);
