@@ -5,6 +5,7 @@ import type { Database } from '#lib/db/database.ts';
 import { percent } from '#lib/format/number.ts';
 import { trainingByPoverty } from '#lib/metrics/survey/training-by-poverty.ts';
 import { gapLabel } from '#lib/view/display.ts';
+import { cepBadge } from '#lib/view/training-model.ts';
 import { createSchemaDatabase, loadCsv } from '../helpers/schema-db.ts';
 import { waitUntilSettled } from './helpers/app.ts';
 import { liveFigures } from './helpers/html.ts';
@@ -21,6 +22,7 @@ const context = useBrowser();
 let db: Database;
 beforeAll(async () => {
 	db = await createSchemaDatabase();
+	await loadCsv(db, 'districts', readFileSync(join(BUILD_DIR, 'data', 'districts.csv'), 'utf8'));
 	await loadCsv(
 		db,
 		'survey_responses',
@@ -67,5 +69,19 @@ describe('the training page', () => {
 				`${percent(g.item_missing_rate)} “don't know” or skipped (weighted), left out`
 			);
 		}
+	});
+});
+
+describe('the CEP badge', () => {
+	it('shows under an FRPL scheme with the count computed in Node', async () => {
+		const result = await trainingByPoverty(db, {
+			surveyId: 'demo-asdp',
+			wave: 'fall 2024',
+			scheme: 'frpl-nces4'
+		});
+		const text = cepBadge(result);
+		expect(text).not.toBeNull();
+		const figures = await liveFigures(await open('/training?scheme=frpl-nces4'));
+		expect(figures['cep-badge']).toBe(`CEP-affected ${text}`);
 	});
 });
