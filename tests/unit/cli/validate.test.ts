@@ -170,12 +170,12 @@ describe('adoption-gap validate: every input the website takes', () => {
 		const args = ['validate', '--calendar', calendar, '--replicate-weights', weights];
 		const { code, stdout } = await run([...args, '--format', 'json']);
 		const report = JSON.parse(stdout);
-		// Rows: the fixtures' line counts (`wc -l`: 97 and 3) less their header; loaded in the
+		// Rows: the fixtures' line counts (`wc -l`: 176 and 3) less their header; loaded in the
 		// website's load order (survey tables before usage ones).
 		expect(
 			report.files.map((f: FileReport) => [f.file, f.table, f.rowsRead, f.rowsLoaded])
 		).toEqual([
-			['survey_replicate_weights.csv', 'survey_replicate_weights', 96, 96],
+			['survey_replicate_weights.csv', 'survey_replicate_weights', 175, 175],
 			['calendar_exclusions.csv', 'calendar_exclusions', 2, 2]
 		]);
 		expect(code).toBe(0);
