@@ -7,6 +7,7 @@ import {
 	designInfoQuery,
 	psuGroupSumsQuery,
 	replicateGroupSumsQuery,
+	replicateRatioQuery,
 	replicateWeightsQuery
 } from '#lib/metrics/survey/design-sums.ts';
 import { cepShareQuery } from '#lib/metrics/survey/cep-share.ts';
@@ -107,6 +108,7 @@ describe('EXPLAIN on the survey fixture tables', () => {
 
 	it('design description, CEP share and poverty cutpoints', async () => {
 		await expect(designInfoQuery('fx-strat', 'fall 2024')).toBeValidQuery(db);
+		await expect(replicateRatioQuery('fx-fay', 'fall 2024')).toBeValidQuery(db);
 		for (const scheme of ['frpl-nces4', 'frpl-nces3'] as const) {
 			await expect(
 				cepShareQuery({ surveyId: 'fx-strat', wave: 'fall 2024', scheme })

@@ -237,10 +237,46 @@ describe(`trainingByPoverty — without a design, against R ${reference.r_versio
 });
 
 describe('trainingByPoverty — errors', () => {
-	it('requires Fay ρ for Fay replicate weights', async () => {
-		await expect(trainingByPoverty(db, { surveyId: 'fx-fay', wave: 'fall 2024' })).rejects.toThrow(
+	it('reads Fay ρ from the replicate weights (ratios 0.5 and 1.5 → ρ = 0.5, README fx-fay)', async () => {
+		const inferred = await trainingByPoverty(db, { surveyId: 'fx-fay', wave: 'fall 2024' });
+		const low = inferred.groups.find((g) => g.group === 'low');
+		expect(low?.se).toBeCloseTo(Math.sqrt(176914 / 1863225), 12);
+	});
+
+	it('requires Fay ρ when the replicate weights do not show it (ratios 0.5 and 1.4)', async () => {
+		const header = readFileSync(
+			new URL('../../fixtures/survey/survey_responses.csv', import.meta.url),
+			'utf8'
+		).split('\n')[0];
+		await loadCsv(
+			db,
+			'survey_responses',
+			[
+				header,
+				'fx-fayx,fall 2024,2024,,x1,,10,s1,P1,Fay,,1,,answered,low,',
+				'fx-fayx,fall 2024,2024,,x2,,10,s1,P2,Fay,,0,,answered,low,'
+			].join('\n')
+		);
+		await loadCsv(
+			db,
+			'survey_replicate_weights',
+			[
+				'survey_id,survey_wave,respondent_id,replicate,weight',
+				'fx-fayx,fall 2024,x1,1,5',
+				'fx-fayx,fall 2024,x1,2,14',
+				'fx-fayx,fall 2024,x2,1,14',
+				'fx-fayx,fall 2024,x2,2,5'
+			].join('\n')
+		);
+		await expect(trainingByPoverty(db, { surveyId: 'fx-fayx', wave: 'fall 2024' })).rejects.toThrow(
 			'invalid Fay rho: null (set fayRho)'
 		);
+		const given = await trainingByPoverty(db, {
+			surveyId: 'fx-fayx',
+			wave: 'fall 2024',
+			fayRho: 0.5
+		});
+		expect(given.variance_method).toBe('fay');
 	});
 
 	it('rejects an unknown survey wave', async () => {

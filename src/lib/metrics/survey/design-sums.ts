@@ -92,3 +92,17 @@ export function replicateWeightsQuery(options: AnalysisOptions): SqlQuery {
 		AND rw.survey_id = ${options.surveyId} AND rw.survey_wave = ${options.wave}
 	WHERE a.y IS NOT NULL ORDER BY a.grp, a.respondent_id, rw.replicate`;
 }
+
+/** The range of replicate-to-full weight ratios of a wave (respondents with a positive weight). */
+export interface ReplicateRatioRow {
+	min_ratio: number | null;
+	max_ratio: number | null;
+}
+
+export function replicateRatioQuery(surveyId: string, wave: string): SqlQuery {
+	return sql`SELECT min(rw.weight / r.weight) AS min_ratio, max(rw.weight / r.weight) AS max_ratio
+	FROM survey_replicate_weights rw JOIN survey_responses r
+		ON r.survey_id = rw.survey_id AND r.survey_wave = rw.survey_wave
+		AND r.respondent_id = rw.respondent_id
+	WHERE rw.survey_id = ${surveyId} AND rw.survey_wave = ${wave} AND r.weight > 0`;
+}

@@ -9,10 +9,12 @@ import {
 	designInfoQuery,
 	psuGroupSumsQuery,
 	replicateGroupSumsQuery,
+	replicateRatioQuery,
 	replicateWeightsQuery,
 	type DesignInfoRow,
 	type PsuGroupRow,
 	type ReplicateGroupRow,
+	type ReplicateRatioRow,
 	type ReplicateWeightRow
 } from './design-sums.ts';
 
@@ -53,6 +55,23 @@ function chooseDesign(info: DesignInfoRow, fayRho: number | null): SurveyDesign 
 	}
 	if (info.n_stratum > 0 || info.n_psu > 0) return { kind: 'taylor', psuCounts: new Map() };
 	return { kind: info.n_weighted > 0 ? 'kish' : 'srs' };
+}
+
+/**
+ * Fay's ρ read from the replicate weights when not given: Fay replicates scale each weight by
+ * either ρ or 2 − ρ, so the smallest and largest ratios `w_r / w` are ρ and 2 − ρ (domain-spec
+ * §3.2; R's `svrepdesign(type = "Fay", rho)` needs it stated). Null when the ratios do not
+ * follow that pattern, so the caller asks for ρ instead.
+ */
+export async function inferFayRho(
+	db: Database,
+	surveyId: string,
+	wave: string
+): Promise<number | null> {
+	const [row] = await db.query<ReplicateRatioRow>(replicateRatioQuery(surveyId, wave));
+	const [lo, hi] = [row?.min_ratio ?? null, row?.max_ratio ?? null];
+	if (lo === null || hi === null) return null;
+	return lo >= 0 && lo < 1 && Math.abs(lo + hi - 2) < 1e-9 ? lo : null;
 }
 
 const REPLICATE_LABEL: Record<ReplicateMethod, VarianceMethod> = {
@@ -108,7 +127,12 @@ export async function fitGroups(
 	if (!info || info.n_rows === 0) {
 		throw new Error(`no survey responses: ${options.surveyId} ${options.wave}`);
 	}
-	let design = chooseDesign(info, settings.fayRho);
+	const fayRho =
+		settings.fayRho ??
+		(info.n_replicates >= 2 && info.repwt_methods === 'Fay'
+			? await inferFayRho(db, options.surveyId, options.wave)
+			: null);
+	let design = chooseDesign(info, fayRho);
 	const rows = await db.query<PsuGroupRow>(psuGroupSumsQuery(options));
 	if (design.kind === 'taylor') design = { kind: 'taylor', psuCounts: psuCounts(rows) };
 	const reps =
