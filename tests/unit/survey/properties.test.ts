@@ -8,9 +8,10 @@ import {
 import { createSchemaDatabase, loadCsv } from '../../helpers/schema-db.ts';
 
 /**
- * Invariants of the survey estimators on random stratified cluster samples: rates in [0, 1],
- * intervals that bracket the estimate, and results unchanged by scaling every weight by a
- * constant or by permuting the rows.
+ * Invariants of the survey estimators on random samples under each variance method (stratified
+ * clusters by Taylor linearisation, JK1 replicate weights deleting one PSU each, weights only by
+ * Kish): rates in [0, 1], intervals that bracket the estimate, and results unchanged by scaling
+ * every weight by a constant or by permuting the rows.
  */
 const HEADER =
 	'survey_id,survey_wave,school_year_start,leaid,respondent_id,panel_id,weight,stratum,psu,repwt_method,enrollment_total,trained_teachers_ai,plans_train_ai_this_year,item_response_status,poverty_level_source,locale_source';
@@ -38,14 +39,44 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-async function run(rows: readonly Row[], scale = 1): Promise<TrainingByPovertyResult> {
+type Design = 'taylor' | 'jk1' | 'kish';
+const DESIGNS: readonly Design[] = ['taylor', 'jk1', 'kish'];
+/** JK1 over PSUs p1–p3: replicate r deletes PSU r and scales the others by 3/2. */
+const JK1_REPLICATES = 3;
+
+async function run(
+	rows: readonly Row[],
+	scale = 1,
+	design: Design = 'taylor'
+): Promise<TrainingByPovertyResult> {
 	const surveyId = `prop-${next++}`;
 	const lines = rows.map((r, i) =>
-		[surveyId, 'fall 2024', 2024, '', `r${i}`, '', r.weight * scale, `s${r.stratum}`, `p${r.psu}`]
-			.concat(['', 100, r.y ?? '', '', r.y === null ? 'skipped' : 'answered', r.level, ''])
+		[surveyId, 'fall 2024', 2024, '', `r${i}`, '', r.weight * scale]
+			.concat(
+				design === 'taylor'
+					? [`s${r.stratum}`, `p${r.psu}`, '']
+					: design === 'jk1'
+						? ['', `p${r.psu}`, 'JK1']
+						: ['', '', '']
+			)
+			.concat([100, r.y ?? '', '', r.y === null ? 'skipped' : 'answered', r.level, ''])
 			.join(',')
 	);
 	await loadCsv(db, 'survey_responses', [HEADER, ...lines].join('\n'));
+	if (design === 'jk1') {
+		const weights = rows.flatMap((r, i) =>
+			Array.from({ length: JK1_REPLICATES }, (_, k) =>
+				[surveyId, 'fall 2024', `r${i}`, k + 1, k + 1 === r.psu ? 0 : r.weight * scale * 1.5].join(
+					','
+				)
+			)
+		);
+		await loadCsv(
+			db,
+			'survey_replicate_weights',
+			['survey_id,survey_wave,respondent_id,replicate,weight', ...weights].join('\n')
+		);
+	}
 	return trainingByPoverty(db, { surveyId, wave: 'fall 2024' });
 }
 
@@ -71,11 +102,12 @@ function expectSame(a: TrainingByPovertyResult, b: TrainingByPovertyResult) {
 const samples = fc.array(rowArb, { minLength: 4, maxLength: 24 });
 const runs = { numRuns: 12 };
 
-describe('survey estimator invariants', () => {
+describe.each(DESIGNS)('survey estimator invariants (%s)', (design) => {
 	it('rates lie in [0, 1] and intervals bracket them', async () => {
 		await fc.assert(
 			fc.asyncProperty(samples, async (rows) => {
-				const result = await run(rows);
+				const result = await run(rows, 1, design);
+				expect(result.variance_method).toBe(design);
 				for (const g of [...result.groups, result.overall]) {
 					const p = g.estimate_unsuppressed;
 					if (p === null) continue;
@@ -104,7 +136,7 @@ describe('survey estimator invariants', () => {
 	it('scaling every weight by a constant changes nothing', async () => {
 		await fc.assert(
 			fc.asyncProperty(samples, fc.constantFrom(0.01, 3, 1000), async (rows, c) => {
-				expectSame(await run(rows), await run(rows, c));
+				expectSame(await run(rows, 1, design), await run(rows, c, design));
 			}),
 			{ ...runs, examples: [[ONE_PSU, 0.01]] }
 		);
@@ -117,7 +149,7 @@ describe('survey estimator invariants', () => {
 					fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length }))
 				),
 				async ([rows, shuffled]) => {
-					expectSame(await run(rows), await run(shuffled));
+					expectSame(await run(rows, 1, design), await run(shuffled, 1, design));
 				}
 			),
 			runs
