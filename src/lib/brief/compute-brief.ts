@@ -8,7 +8,8 @@ import type { ViewState } from '../view/view-state.ts';
 import { POOLED } from '../view/view-tables.ts';
 import { ensurePooledCells, type ViewUnits } from '../view/view-units.ts';
 import { briefModel, type BriefInput, type BriefModel } from './brief-model.ts';
-import { districtStatsSql, type DistrictRow } from './brief-sql.ts';
+import type { DistrictRow } from './brief-sql.ts';
+import { districtStatsSql } from '../view/funnel-stats-sql.ts';
 import type { PeerCounts } from './peer-summary.ts';
 
 /** The brief of a view: none picked, a district the data lacks, or the district's brief. */

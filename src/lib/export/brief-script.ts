@@ -1,4 +1,4 @@
-import { districtStatsSql } from '../brief/brief-sql.ts';
+import { districtStatsSql } from '../view/funnel-stats-sql.ts';
 import { join, raw, sql, valueList, type SqlQuery } from '../db/sql.ts';
 import { ALL_PRODUCTS } from '../metrics/usage/cost-lens.ts';
 import { selectedProducts } from '../view/groups.ts';

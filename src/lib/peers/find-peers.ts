@@ -8,6 +8,7 @@ import {
 	type PeerGroup,
 	type PeerOptions,
 	type PeerRow,
+	type PeerScope,
 	type Relaxation,
 	type ResolvedPeerOptions
 } from './options.ts';
@@ -32,19 +33,26 @@ function chooseBasis(row: TargetInput): { basis: PeerBasis; fallbackReason: stri
 	};
 }
 
+/** The hard constraints, in words: the fallback keeps the state, the default basis its scope. */
+function constraintsOf(basis: PeerBasis, scope: PeerScope): string[] {
+	if (basis === 'state_child_population') return ['same state'];
+	if (scope === 'national') return ['any locale group and Census region'];
+	return scope === 'locale'
+		? ['same locale group', 'any Census region']
+		: ['same locale group', 'same Census region'];
+}
+
 function criteriaOf(basis: PeerBasis, o: ResolvedPeerOptions): string[] {
 	const size = basis === 'locale_region' ? 'log10 enrollment' : 'log10 SAIPE children 5–17';
-	const where =
-		basis === 'locale_region'
-			? ['same school year', 'same locale group', 'same Census region']
-			: ['same school year', 'same state'];
+	const where = ['same school year', ...constraintsOf(basis, o.scope)];
 	const features = `${size} (weight ${o.weights.size}) and national ${o.measure} poverty percentile (weight ${o.weights.poverty}), z-scored`;
 	if (o.method === 'band') {
 		const { percentilePoints: p, sizeRatio: r } = o.band;
-		const group = basis === 'locale_region' ? 'same locale group' : 'same state';
+		const group =
+			basis === 'locale_region' ? constraintsOf(basis, o.scope).slice(0, 1) : ['same state'];
 		return [
 			'same school year',
-			group,
+			...group,
 			`poverty percentile within ±${p} points`,
 			`size within ÷${r} to ×${r}`
 		];
@@ -59,6 +67,7 @@ const RELAXATIONS: readonly Relaxation[] = ['dropped_region', 'adjacent_locale']
  * [S][S47]): the k nearest districts on z-scored log10 enrollment and national poverty
  * percentile within the same locale group and Census region, relaxing (region dropped, then the
  * adjacent locale group at +1.0 distance) while fewer than `kMin` candidates; or the band mode.
+ * `scope` loosens the hard constraints (`locale`: any region; `national`: no locale or region).
  * Without locale or enrollment it falls back to state + poverty + log10 children 5–17 and says
  * why. The poverty percentile is `percent_rank()` over the universe of `poverty/measures.ts`'s
  * measure. Throws when the district is not in `districts` or has no poverty measure.
@@ -86,7 +95,9 @@ export async function findPeers(db: Database, options: PeerOptions): Promise<Pee
 		fallbackReason,
 		criteria: criteriaOf(basis, o),
 		options: o,
-		relaxations: RELAXATIONS.slice(0, level),
+		relaxations: RELAXATIONS.slice(0, level).filter(
+			(r) => r !== 'dropped_region' || o.scope === 'locale_region'
+		),
 		candidates,
 		short: candidates < o.kMin,
 		peers

@@ -16,6 +16,13 @@ export type PeerMethod = 'nearest' | 'band';
  */
 export type PeerBasis = 'locale_region' | 'state_child_population';
 
+/**
+ * The hard constraints of the default basis (§7.2 step 1, adjustable): `locale_region` the same
+ * locale group and Census region (relaxed while too few); `locale` the same locale group in any
+ * region; `national` any district. The fallback basis always keeps the same state.
+ */
+export type PeerScope = 'locale_region' | 'locale' | 'national';
+
 /** Relaxations of §7.2 step 5, in the order they are applied. */
 export type Relaxation = 'dropped_region' | 'adjacent_locale';
 
@@ -29,6 +36,7 @@ export interface PeerOptions {
 	readonly k?: number;
 	/** Fewer candidates than this triggers the next relaxation. */
 	readonly kMin?: number;
+	readonly scope?: PeerScope;
 	/** Weights on the squared z-score differences. */
 	readonly weights?: { readonly size: number; readonly poverty: number };
 	/** Added to the distance of a district in the adjacent locale group. */
@@ -50,6 +58,7 @@ export const PEER_DEFAULTS: Omit<ResolvedPeerOptions, 'leaid' | 'schoolYearStart
 	method: 'nearest',
 	k: 20,
 	kMin: 10,
+	scope: 'locale_region',
 	weights: { size: 1, poverty: 1 },
 	adjacentPenalty: 1,
 	band: { percentilePoints: 5, sizeRatio: 2 },

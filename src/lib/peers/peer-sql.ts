@@ -64,29 +64,38 @@ FROM scored WHERE leaid = ${o.leaid}`;
 
 /**
  * Relaxation tier of a candidate `c` against the target `t` (NULL = never a peer). Nearest,
- * default basis: 0 same locale group and region, 1 same group, 2 adjacent group (City↔Suburb,
- * Town↔Rural: groups 1–2 and 3–4 pair up). Fallback: 0 same state. Band: 0 inside the window.
+ * default basis, by `scope`: `locale_region` 0 same locale group and region, 1 same group, 2
+ * adjacent group (City↔Suburb, Town↔Rural: groups 1–2 and 3–4 pair up); `locale` 0 same group,
+ * 2 adjacent group; `national` 0. Fallback: 0 same state. Band: 0 inside the window (same locale
+ * group unless `national`; same state in the fallback).
  */
 function tierSql(basis: PeerBasis, o: ResolvedPeerOptions): SqlQuery {
 	const sameGroup =
-		basis === 'locale_region'
-			? raw('c.locale_group = t.locale_group')
-			: raw('c.state_fips = t.state_fips');
+		basis === 'state_child_population'
+			? raw('c.state_fips = t.state_fips')
+			: o.scope === 'national'
+				? raw('TRUE')
+				: raw('c.locale_group = t.locale_group');
 	if (o.method === 'band') {
 		const { percentilePoints, sizeRatio } = o.band;
 		return sql`CASE WHEN ${sameGroup}
 			AND abs(c.poverty_percentile - t.poverty_percentile) <= ${percentilePoints} + 1e-9
 			AND c.size * ${sizeRatio} >= t.size AND c.size <= t.size * ${sizeRatio} THEN 0 END`;
 	}
-	if (basis === 'state_child_population') return sql`CASE WHEN ${sameGroup} THEN 0 END`;
+	if (basis === 'state_child_population' || o.scope === 'national') {
+		return sql`CASE WHEN ${sameGroup} THEN 0 END`;
+	}
+	const adjacent = 'WHEN (c.locale_group + 1) // 2 = (t.locale_group + 1) // 2 THEN 2 END';
+	if (o.scope === 'locale')
+		return raw(`CASE WHEN c.locale_group = t.locale_group THEN 0 ${adjacent}`);
 	return raw(`CASE WHEN c.locale_group = t.locale_group AND c.census_region = t.census_region THEN 0
 		WHEN c.locale_group = t.locale_group THEN 1
-		WHEN (c.locale_group + 1) // 2 = (t.locale_group + 1) // 2 THEN 2 END`);
+		${adjacent}`);
 }
 
 /** Highest relaxation tier the search may reach. */
 export function maxTier(basis: PeerBasis, o: ResolvedPeerOptions): number {
-	return o.method === 'nearest' && basis === 'locale_region' ? 2 : 0;
+	return o.method === 'nearest' && basis === 'locale_region' && o.scope !== 'national' ? 2 : 0;
 }
 
 /**

@@ -96,7 +96,7 @@ export class CompareState {
 		const inputs = {
 			districtYear: catalog.districtYear,
 			measure: povertyScheme(usageScheme(state.scheme)).measure ?? 'saipe',
-			peer: peerSettings(state.peers),
+			peer: peerSettings(state),
 			kind: this.outcomeKind,
 			product: products.length > 1 ? POOLED : (products[0]?.id ?? null),
 			survey: wave === null ? null : { id: catalog.surveyId, wave }

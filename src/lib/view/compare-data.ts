@@ -1,22 +1,33 @@
 import type { Database } from '../db/database.ts';
 import { sql, valueList, type SqlQuery } from '../db/sql.ts';
 import { findPeers } from '../peers/find-peers.ts';
-import type { PeerGroup, PeerMethod } from '../peers/options.ts';
+import type { PeerGroup, PeerMethod, PeerScope } from '../peers/options.ts';
 import type { PovertyMeasure } from '../poverty/schemes.ts';
 import type { DistrictEntry } from './district-search.ts';
 import { districtRatesSql } from './district-rates.ts';
-import { DEFAULT_VIEW_STATE, type PeerChoice, type ViewState } from './view-state.ts';
+import { DEFAULT_VIEW_STATE, type ViewState } from './view-state.ts';
 
 /** The peer criteria a reader can change on the compare view (the rest are §7.2's defaults). */
 export interface PeerSettings {
 	readonly method: PeerMethod;
 	/** Peers kept by `nearest`. */
 	readonly k: number;
+	readonly weights: { readonly size: number; readonly poverty: number };
+	readonly scope: PeerScope;
 }
 
-/** The criteria a view's peer choice stands for (`band` keeps k unused). */
-export function peerSettings(choice: PeerChoice): PeerSettings {
-	return choice === 'band' ? { method: 'band', k: 20 } : { method: 'nearest', k: Number(choice) };
+/** The criteria a view's peer settings stand for (`band` keeps k unused). */
+export function peerSettings(
+	view: Pick<ViewState, 'peers' | 'peerSize' | 'peerPoverty' | 'peerScope'>
+): PeerSettings {
+	const choice = view.peers;
+	return {
+		...(choice === 'band'
+			? { method: 'band' as const, k: 20 }
+			: { method: 'nearest' as const, k: Number(choice) }),
+		weights: { size: Number(view.peerSize), poverty: Number(view.peerPoverty) },
+		scope: view.peerScope
+	};
 }
 
 /** A district's dosage-meeters and their evaluable base (students with access), pooled. */

@@ -139,3 +139,16 @@ export function funnelStatsSql(
 FROM ${raw(VIEW_CELLS_TABLE)} WHERE ${selected}
 GROUP BY ALL`;
 }
+
+/**
+ * The funnel statistics of the given districts and products (or `POOLED`), one row per
+ * district × product, read from the view's cells table (`buildViewUnits`): the additive sums
+ * `funnelRowFromStats` turns into counts, rates and intervals. The view's district filters are
+ * not applied: a district's brief and its peers are whole districts.
+ */
+export function districtStatsSql(leaids: readonly string[], products: readonly string[]): SqlQuery {
+	return sql`SELECT product_id, leaid, ${raw(STAT_COLUMNS.join(', '))}
+FROM ${raw(VIEW_CELLS_TABLE)}
+WHERE leaid IN (${valueList(leaids)}) AND product_id IN (${valueList(products)})
+ORDER BY product_id, leaid`;
+}

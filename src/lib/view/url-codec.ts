@@ -11,6 +11,8 @@ import {
 	LOCALE_OPTIONS,
 	MAX_DISTRICTS,
 	PEER_CHOICES,
+	PEER_SCOPES,
+	PEER_WEIGHTS,
 	SIZE_BANDS,
 	USAGE_SOURCES,
 	WEIGHTINGS,
@@ -54,7 +56,10 @@ const KEYS = [
 	'weight',
 	'source',
 	'district',
-	'peers'
+	'peers',
+	'peer-size',
+	'peer-poverty',
+	'peer-scope'
 ] as const;
 const RULE_PREFIX = 'rule.';
 const PRICE_PREFIX = 'price.';
@@ -206,7 +211,10 @@ export function decodeViewState(search: URLSearchParams | string): DecodedView {
 			d,
 			listOf('district', (s) => (LEAID_PATTERN.test(s) ? s : null), 'LEAID')
 		),
-		peers: enumOf('peers', PEER_CHOICES, initial.peers)
+		peers: enumOf('peers', PEER_CHOICES, initial.peers),
+		peerSize: enumOf('peer-size', PEER_WEIGHTS, initial.peerSize),
+		peerPoverty: enumOf('peer-poverty', PEER_WEIGHTS, initial.peerPoverty),
+		peerScope: enumOf('peer-scope', PEER_SCOPES, initial.peerScope)
 	};
 	return {
 		state: canonicalState(state),
@@ -262,6 +270,9 @@ export function encodeViewState(state: ViewState, dataVersion: string | null): s
 	add('source', s.source, base.source);
 	add('district', list(s.districts));
 	add('peers', s.peers, base.peers);
+	add('peer-size', s.peerSize, base.peerSize);
+	add('peer-poverty', s.peerPoverty, base.peerPoverty);
+	add('peer-scope', s.peerScope, base.peerScope);
 	for (const product of Object.keys(s.rules).sort()) add(RULE_PREFIX + product, s.rules[product]!);
 	for (const product of Object.keys(s.prices).sort()) {
 		add(PRICE_PREFIX + product, String(s.prices[product]));

@@ -1,5 +1,6 @@
 import { LOCALE_GROUPS, type LocaleGroup } from '../filters/restrict.ts';
 import type { Weighting } from '../metrics/survey/analysis-rows.ts';
+import type { PeerScope } from '../peers/options.ts';
 import { povertyScheme, type PovertySchemeId } from '../poverty/schemes.ts';
 
 /**
@@ -39,6 +40,12 @@ export interface ViewState {
 	readonly districts: readonly string[];
 	/** How the compare view finds each district's peers (`PEER_CHOICES`). */
 	readonly peers: PeerChoice;
+	/** Weight of size in the peer distance (`PEER_WEIGHTS`). */
+	readonly peerSize: PeerWeight;
+	/** Weight of the poverty percentile in the peer distance (`PEER_WEIGHTS`). */
+	readonly peerPoverty: PeerWeight;
+	/** The peers' hard constraints (`PEER_SCOPES`). */
+	readonly peerScope: PeerScope;
 }
 
 /** How many districts a view compares at once. */
@@ -50,6 +57,17 @@ export const MAX_DISTRICTS = 6;
  */
 export const PEER_CHOICES = ['10', '20', '50', '100', 'band'] as const;
 export type PeerChoice = (typeof PEER_CHOICES)[number];
+
+/** Weights a reader can give size and poverty in the peer distance (§7.2 step 3; 1 each by default). */
+export const PEER_WEIGHTS = ['0', '0.5', '1', '2', '4'] as const;
+export type PeerWeight = (typeof PEER_WEIGHTS)[number];
+
+/** The peers' hard constraints (`PeerScope` of `peers/options.ts`); §7.2's is the default. */
+export const PEER_SCOPES = [
+	'locale_region',
+	'locale',
+	'national'
+] as const satisfies readonly PeerScope[];
 
 export const GROUP_BY_OPTIONS = ['poverty', 'locale', 'region', 'size'] as const;
 export type GroupBy = (typeof GROUP_BY_OPTIONS)[number];
@@ -119,7 +137,10 @@ export const DEFAULT_VIEW_STATE: ViewState = {
 	rules: {},
 	prices: {},
 	districts: [],
-	peers: '20'
+	peers: '20',
+	peerSize: '1',
+	peerPoverty: '1',
+	peerScope: 'locale_region'
 };
 
 function inOrder<T>(values: readonly T[], order: readonly T[]): T[] {

@@ -183,7 +183,7 @@ describe('the compare charts’ reproduce scripts', () => {
 			leaids: mixed,
 			districtYear: source.districtYear!,
 			measure: source.measure,
-			peer: peerSettings(state.peers),
+			peer: peerSettings(state),
 			product: POOLED,
 			survey: source.survey
 		});
@@ -355,7 +355,7 @@ describe('scripts of a view computed from student-week logs', () => {
 		const data = await compareData(db, {
 			...inputs,
 			leaids: [logged],
-			peer: peerSettings(state.peers)
+			peer: peerSettings(state)
 		});
 		const outcome = await outcomeData(db, { ...inputs, kind: 'dosage', state });
 		const shown = {

@@ -98,6 +98,43 @@ describe('findPeers — nearest neighbours and relaxations', () => {
 	});
 });
 
+describe('findPeers — adjustable scope', () => {
+	it('`locale` keeps the locale group in any region; region is not a relaxation then', async () => {
+		const { group, ids } = await peersOf({ scope: 'locale', kMin: 3 });
+		expect(ids).toEqual(['d02', 'd03', 'd05', 'd04', 'd06', 'd07']);
+		expect(group.relaxations).toEqual([]);
+		expect(group.criteria.slice(0, 3)).toEqual([
+			'same school year',
+			'same locale group',
+			'any Census region'
+		]);
+		const wider = await peersOf({ scope: 'locale', kMin: 7 });
+		expect(wider.group.relaxations).toEqual(['adjacent_locale']);
+		expect(wider.ids).toEqual(['d02', 'd03', 'd05', 'd04', 'd06', 'd07', 'd08', 'd09']);
+	});
+
+	it('`national` ranks every district of the universe with no locale penalty', async () => {
+		const { group, ids } = await peersOf({ scope: 'national' });
+		expect(ids).toEqual(['d02', 'd03', 'd08', 'd05', 'd04', 'd11', 'd06', 'd09', 'd07', 'd10']);
+		expect(group).toMatchObject({ relaxations: [], candidates: 10, short: false });
+		expect(group.peers.map((p) => p.distance)).toEqual(
+			[0.316228, 0.316228, 1.264911, 1.494434, 1.494434, 1.581139, 1.65328, 1.65328]
+				.concat([1.852926, 2.081666])
+				.map((d) => expect.closeTo(d, 5))
+		);
+		expect(group.criteria[1]).toBe('any locale group and Census region');
+	});
+
+	it('`national` band mode drops the locale group from the window', async () => {
+		const { ids } = await peersOf({
+			scope: 'national',
+			method: 'band',
+			band: { percentilePoints: 40, sizeRatio: 2 }
+		});
+		expect(ids).toEqual(['d02', 'd03', 'd08']);
+	});
+});
+
 describe('findPeers — band mode (SEDA-like)', () => {
 	it('finds nobody within ±5 percentile points when the nearest are 10 apart', async () => {
 		const { group } = await peersOf({ method: 'band' });

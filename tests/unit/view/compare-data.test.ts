@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#lib/db/database.ts';
 import { generateDemoData } from '#lib/demo/generate.ts';
-import { compareData, type CompareData } from '#lib/view/compare-data.ts';
+import { compareData, peerSettings, type CompareData } from '#lib/view/compare-data.ts';
 import { compareModel, discloseDistrictRates, type CompareRow } from '#lib/view/compare-model.ts';
 import { outcomeData } from '#lib/view/outcome-data.ts';
 import { outcomeModel } from '#lib/view/outcome-model.ts';
@@ -42,7 +42,7 @@ beforeAll(async () => {
 		leaids: PICKED,
 		districtYear: 2024,
 		measure: 'saipe',
-		peer: { method: 'nearest', k: 20 },
+		peer: peerSettings(DEFAULT_VIEW_STATE),
 		product: PRODUCT,
 		survey: { id: 'demo-asdp', wave: 'fall 2024' }
 	});

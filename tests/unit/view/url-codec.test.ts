@@ -12,6 +12,8 @@ import {
 	levelOptions,
 	LOCALE_OPTIONS,
 	PEER_CHOICES,
+	PEER_SCOPES,
+	PEER_WEIGHTS,
 	SIZE_BANDS,
 	USAGE_SOURCES,
 	WEIGHTINGS,
@@ -54,7 +56,10 @@ const validState: fc.Arbitrary<ViewState> = fc
 		rules: fc.dictionary(productId, rule, { maxKeys: 3 }),
 		prices: fc.dictionary(productId, price, { maxKeys: 3 }),
 		districts: fc.uniqueArray(fc.stringMatching(/^\d{7}$/), { maxLength: 6 }),
-		peers: fc.constantFrom(...PEER_CHOICES)
+		peers: fc.constantFrom(...PEER_CHOICES),
+		peerSize: fc.constantFrom(...PEER_WEIGHTS),
+		peerPoverty: fc.constantFrom(...PEER_WEIGHTS),
+		peerScope: fc.constantFrom(...PEER_SCOPES)
 	})
 	.map(({ levelPick, ...s }) =>
 		canonicalState({ ...s, levels: levelOptions(s.scheme).filter((_, i) => levelPick[i]) })
@@ -91,6 +96,9 @@ describe('encodeViewState / decodeViewState', () => {
 			'source',
 			'district',
 			'peers',
+			'peer-size',
+			'peer-poverty',
+			'peer-scope',
 			'rule.p',
 			'price.p',
 			'v',
@@ -133,6 +141,27 @@ describe('encodeViewState / decodeViewState', () => {
 		expect(encodeViewState({ ...DEFAULT_VIEW_STATE, peers: '20' }, null)).toBe('');
 		expect(decodeViewState('peers=7').notices).toEqual([
 			{ key: 'peers', message: 'Ignored “7” for peers: expected one of 10, 20, 50, 100, band.' }
+		]);
+	});
+
+	it('carry the peer weights and constraints, the defaults (1, 1, locale and region) left out', () => {
+		const view = {
+			...DEFAULT_VIEW_STATE,
+			districts: ['0100001'],
+			peerSize: '0.5' as const,
+			peerPoverty: '2' as const,
+			peerScope: 'national' as const
+		};
+		const query = 'district=0100001&peer-size=0.5&peer-poverty=2&peer-scope=national';
+		expect(encodeViewState(view, null)).toBe(query);
+		expect(decodeViewState(query)).toEqual({ state: view, dataVersion: null, notices: [] });
+		expect(decodeViewState('peer-scope=locale').state.peerScope).toBe('locale');
+		expect(decodeViewState('peer-size=3&peer-scope=world').notices).toEqual([
+			{ key: 'peer-size', message: 'Ignored “3” for peer-size: expected one of 0, 0.5, 1, 2, 4.' },
+			{
+				key: 'peer-scope',
+				message: 'Ignored “world” for peer-scope: expected one of locale_region, locale, national.'
+			}
 		]);
 	});
 

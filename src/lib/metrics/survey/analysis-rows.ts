@@ -1,4 +1,4 @@
-import { literal, raw, sql, type SqlQuery } from '../../db/sql.ts';
+import { literal, raw, sql, valueList, type SqlQuery } from '../../db/sql.ts';
 import {
 	districtPovertyQuery,
 	type QuartileBasis,
@@ -41,6 +41,11 @@ export interface AnalysisOptions {
 	groupBy: GroupBy;
 	basis?: QuartileBasis;
 	scope?: QuartileScope;
+	/**
+	 * Districts of a domain (e.g. a peer group): when given, rows are grouped `in`/`out` of it
+	 * by LEAID instead of `groupBy`, still on the full design.
+	 */
+	domain?: readonly string[];
 }
 
 /** One analysis row per respondent: the design, the analysis weight and the outcome. */
@@ -59,6 +64,10 @@ export interface AnalysisRow {
 }
 
 function groupSql(options: AnalysisOptions): SqlQuery {
+	if (options.domain) {
+		if (options.domain.length === 0) return literal('out');
+		return sql`CASE WHEN r.leaid IN (${valueList(options.domain)}) THEN 'in' ELSE 'out' END`;
+	}
 	const unknown = literal(UNKNOWN_POVERTY);
 	if (options.groupBy === 'none') return literal('all');
 	if (options.groupBy === 'locale') return sql`coalesce(nullif(r.locale_source, ''), ${unknown})`;
@@ -69,7 +78,8 @@ function groupSql(options: AnalysisOptions): SqlQuery {
 }
 
 function povertyJoinSql(options: AnalysisOptions): SqlQuery {
-	if (options.groupBy !== 'poverty' || options.scheme === 'survey') return raw('');
+	if (options.domain || options.groupBy !== 'poverty' || options.scheme === 'survey')
+		return raw('');
 	const dp = districtPovertyQuery({
 		scheme: options.scheme,
 		basis: options.basis,
