@@ -1,10 +1,14 @@
 import type { Database } from '../db/database.ts';
 import { sql, valueList, type SqlQuery } from '../db/sql.ts';
+import type { GroupEstimateRow } from '../metrics/survey/estimate-rows.ts';
 import { findPeers } from '../peers/find-peers.ts';
+import { peerTrainingShare } from '../peers/peer-training.ts';
 import type { PeerGroup, PeerMethod, PeerScope } from '../peers/options.ts';
 import type { PovertyMeasure } from '../poverty/schemes.ts';
 import type { DistrictEntry } from './district-search.ts';
 import { districtRatesSql } from './district-rates.ts';
+import { statsFromRow, type FunnelStats } from './funnel-stats.ts';
+import { districtStatsSql } from './funnel-stats-sql.ts';
 import { DEFAULT_VIEW_STATE, type ViewState } from './view-state.ts';
 
 /** The peer criteria a reader can change on the compare view (the rest are §7.2's defaults). */
@@ -62,6 +66,16 @@ export interface CompareData {
 	readonly answers: readonly TrainingAnswerRow[];
 	/** The wave the answers come from; null when the data has no survey. */
 	readonly wave: string | null;
+	/**
+	 * Funnel statistics (`districtStatsSql`) of the picked districts and every peer for the
+	 * product read, from which the pooled peer rate is built; absent or empty without usage.
+	 */
+	readonly stats?: ReadonlyMap<string, FunnelStats>;
+	/**
+	 * Per picked district (in order), its peers' survey-weighted training share
+	 * (`peerTrainingShare`); null without a survey, a peer group or a surveyed peer.
+	 */
+	readonly peerTraining?: readonly (GroupEstimateRow | null)[];
 }
 
 /**
@@ -89,8 +103,9 @@ ORDER BY leaid, respondent_id`;
 /**
  * Reads what the compare view needs for the picked districts: each one's directory entry and
  * peer group (`findPeers` with the reader's criteria, one school year of districts), the usage
- * rate cells of them and their peers (`product` is `POOLED` or the single product shown, read
- * from the cells the usage view built; null skips usage) and their training answers.
+ * rate cells and funnel statistics of them and their peers (`product` is `POOLED` or the single
+ * product shown, read from the cells the usage view built; null skips usage), their training
+ * answers and each peer group's survey-weighted training share.
  */
 export async function compareData(
 	db: Database,
@@ -131,12 +146,34 @@ export async function compareData(
 			...peers.flatMap((p) => (p.ok ? p.group.peers.map((r) => r.leaid) : []))
 		])
 	];
-	const rates = options.product
-		? await db.query<DistrictRateRow>(peerRatesSql(options.product, everyone))
+	const { product, survey } = options;
+	const rates = product ? await db.query<DistrictRateRow>(peerRatesSql(product, everyone)) : [];
+	const stats = product
+		? await db.query<Record<string, unknown>>(districtStatsSql(everyone, [product]))
 		: [];
-	const { survey } = options;
 	const answers = survey
 		? await db.query<TrainingAnswerRow>(trainingAnswersSql(survey.id, survey.wave, everyone))
 		: [];
-	return { districts, leaids, peers, rates, answers, wave: survey?.wave ?? null };
+	const peerTraining: (GroupEstimateRow | null)[] = [];
+	for (const p of peers) {
+		peerTraining.push(
+			survey && p.ok
+				? await peerTrainingShare(db, {
+						surveyId: survey.id,
+						wave: survey.wave,
+						leaids: p.group.peers.map((r) => r.leaid)
+					})
+				: null
+		);
+	}
+	return {
+		districts,
+		leaids,
+		peers,
+		rates,
+		answers,
+		wave: survey?.wave ?? null,
+		stats: new Map(stats.map((r) => [r.leaid as string, statsFromRow(r)])),
+		peerTraining
+	};
 }

@@ -110,6 +110,38 @@ describe('compareData + compareModel on the demo data', () => {
 		expect(row.usage!.peersLeftOut).toBe(20 - sorted.length);
 	});
 
+	it("the peers' pooled rate is Σ met / Σ licensed of the aggregate file over the peers shown", () => {
+		const u = rows[0]!.usage!;
+		const rawCount = (leaid: string, column: string) =>
+			Number(
+				csv
+					.get('usage_aggregate')!
+					.find(
+						(r) => r.unit_type === 'district' && r.unit_id === leaid && r.product_id === PRODUCT
+					)![column]
+			);
+		const met = u.peersUsed.reduce((a, id) => a + rawCount(id, 'dosage_met_n'), 0);
+		const base = u.peersUsed.reduce((a, id) => a + rawCount(id, 'licensed_n'), 0);
+		expect(u.pooled!.peers).toBe(u.peer.peers_used);
+		expect(u.pooled!.value).toEqual({ status: 'shown', value: expect.closeTo(met / base, 12) });
+		// The demo file also has each school's counts (unit_type school): schools are the clusters.
+		expect(u.pooled!.ciMethod).toBe('clustered_wilson');
+		expect(u.pooled!.schools).toBeGreaterThanOrEqual(5);
+		expect(u.pooled!.lo).toBeLessThan(met / base);
+	});
+
+	it('gives each peer group its survey-weighted training share, through the reliability rule', () => {
+		// Each demo district answers once, so the weighted share's n is the peers that answered.
+		for (const row of rows) {
+			const t = row.training!;
+			expect(t.weighted?.n ?? 0).toBe(t.peersAnswered);
+			if (t.weighted?.reliability === 'unreliable') {
+				expect(t.weighted.value).toMatchObject({ status: 'suppressed', label: '‡' });
+			}
+		}
+		expect(data.peerTraining).toHaveLength(PICKED.length);
+	});
+
 	it('the poverty-vs-outcome model fits its line and places the picked districts', async () => {
 		const outcome = outcomeModel(
 			await outcomeData(db, {
