@@ -12,6 +12,7 @@ import type {
 import type { FunnelGroupRow } from '../metrics/usage/funnel-groups.ts';
 import type { RateId } from '../metrics/usage/funnel-rates.ts';
 import { costCells, disclosedCosts, type DisclosedCost } from './cost-cells.ts';
+import { POOLED } from './view-tables.ts';
 import type { GroupedFunnel } from './usage-view.ts';
 
 /** The rates a usage view shows (the enrolled-base dosage rate feeds the representation index). */
@@ -56,16 +57,31 @@ const cellId = (funnel: string, rate: string, group: string) => `${funnel}|${rat
 
 const NOT_EVALUABLE = 'not_evaluable';
 
-function funnelCells(f: GroupedFunnel): CellInput[] {
+/** How a funnel relates to the others of the view: a product's, the pooled one, or alone. */
+type Pooling = 'alone' | 'product' | 'pooled';
+
+/**
+ * A group's cells of one rate across the products form a displayed partition whose total is
+ * the pooled cell: pooled counts are student–product pairs, the products' counts added up, so
+ * without it a product's hidden cell is the pooled cell minus the other products'.
+ */
+const acrossProducts = (rate: string, group: string) => `products:${rate}:${group}`;
+
+function funnelCells(f: GroupedFunnel, pooling: Pooling): CellInput[] {
 	return VIEW_RATES.flatMap((rate) =>
 		rowsOf(f).map((row) => {
 			const partition = `${f.product_id}:${rate}`;
 			const isTotal = row === f.overall;
+			const across = pooling === 'alone' ? [] : [acrossProducts(rate, row.poverty_group)];
 			return countedRateCell(
 				cellId(f.product_id, rate, row.poverty_group),
 				{ product_id: f.product_id, rate, group: row.poverty_group },
 				row.rates[rate],
-				isTotal ? { totalOf: [partition], allStudents: true } : { partOf: [partition] }
+				{
+					totalOf: [...(isTotal ? [partition] : []), ...(pooling === 'pooled' ? across : [])],
+					partOf: [...(isTotal ? [] : [partition]), ...(pooling === 'product' ? across : [])],
+					allStudents: isTotal
+				}
 			);
 		})
 	);
@@ -73,18 +89,25 @@ function funnelCells(f: GroupedFunnel): CellInput[] {
 
 /**
  * Each group's not-evaluable licensed students (`not_evaluable_n / licensed_n`, domain-spec §4.2
- * step 5) as a counted cell in its own displayed partition, the all-students row its total, so
- * the count they leave out of "met dosage" is shown under the same rules as the funnel.
+ * step 5) as a counted cell in its own displayed partition, the all-students row its total (and,
+ * beside a pooled funnel, in the products' partition as the rates are), so the count they leave
+ * out of "met dosage" is shown under the same rules as the funnel.
  */
-function notEvaluableCells(f: GroupedFunnel): CellInput[] {
+function notEvaluableCells(f: GroupedFunnel, pooling: Pooling): CellInput[] {
 	const partition = `${f.product_id}:${NOT_EVALUABLE}`;
-	return rowsOf(f).map((row) => ({
-		id: cellId(f.product_id, NOT_EVALUABLE, row.poverty_group),
-		keys: { product_id: f.product_id, figure: NOT_EVALUABLE, group: row.poverty_group },
-		numerator: row.not_evaluable_n,
-		denominator: row.licensed_n,
-		...(row === f.overall ? { totalOf: [partition], allStudents: true } : { partOf: [partition] })
-	}));
+	return rowsOf(f).map((row) => {
+		const isTotal = row === f.overall;
+		const across = pooling === 'alone' ? [] : [acrossProducts(NOT_EVALUABLE, row.poverty_group)];
+		return {
+			id: cellId(f.product_id, NOT_EVALUABLE, row.poverty_group),
+			keys: { product_id: f.product_id, figure: NOT_EVALUABLE, group: row.poverty_group },
+			numerator: row.not_evaluable_n,
+			denominator: row.licensed_n,
+			totalOf: [...(isTotal ? [partition] : []), ...(pooling === 'pooled' ? across : [])],
+			partOf: [...(isTotal ? [] : [partition]), ...(pooling === 'product' ? across : [])],
+			allStudents: isTotal
+		};
+	});
 }
 
 function funnelDerived(f: GroupedFunnel): DerivedInput[] {
@@ -157,15 +180,19 @@ function readFunnel(
 /**
  * The figures of a usage view through the one disclosure function, as a single view (so
  * complementary suppression sees every cell shown together): each funnel's rates per group,
- * for unknown poverty and for all students (the partition total), the not-evaluable share, the
- * figures built from them (gap, decomposition, representation) and, for priced products, the
- * cost lens; a built figure is hidden when a source cell is. `products` are the funnels whose rows are priced.
+ * for unknown poverty and for all students (the partition total), the not-evaluable share, each
+ * pooled cell as the total of the products' cells of its figure and group, the figures built
+ * from them (gap, decomposition, representation) and, for priced products, the cost lens; a
+ * built figure is hidden when a source cell is. `products` are the funnels whose rows are priced.
  */
 export function discloseUsage(
 	funnels: readonly GroupedFunnel[],
 	origin: DataOrigin,
 	options: { prices?: ReadonlyMap<string, number>; policy?: DisclosurePolicy } = {}
 ): DisclosedUsage {
+	const pooled = funnels.some((f) => f.product_id === POOLED);
+	const poolingOf = (f: GroupedFunnel): Pooling =>
+		!pooled ? 'alone' : f.product_id === POOLED ? 'pooled' : 'product';
 	const priced = funnels.filter((f) => options.prices?.has(f.product_id));
 	const cost = costCells(priced.flatMap(rowsOf), options.prices ?? new Map(), (product, group) =>
 		cellId(product, 'dosage_rate_access', group)
@@ -175,8 +202,8 @@ export function discloseUsage(
 			records: 'student',
 			origin,
 			cells: [
-				...funnels.flatMap(funnelCells),
-				...funnels.flatMap(notEvaluableCells),
+				...funnels.flatMap((f) => funnelCells(f, poolingOf(f))),
+				...funnels.flatMap((f) => notEvaluableCells(f, poolingOf(f))),
 				...cost.cells
 			],
 			derived: [...funnels.flatMap(funnelDerived), ...cost.derived]
