@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { strFromU8 } from 'fflate';
 import Papa from 'papaparse';
 import { expect, inject, it } from 'vitest';
-import { waitUntilLive } from './helpers/dashboard.ts';
+import { textOf, waitForNewText, waitUntilLive } from './helpers/dashboard.ts';
 import { downloadZip, expectBuiltDistrictsHash } from './helpers/download.ts';
 import { BUILD_DIR } from './helpers/site.ts';
 import { openRecordedPage } from './helpers/recorder.ts';
@@ -36,6 +36,51 @@ it('compares three districts with their peers, says "not surveyed", and passes a
 	// Each picked district is a keyboard-reachable mark in both dot plots and the scatter.
 	expect(await page.locator('svg [data-mark][role="img"]').count()).toBeGreaterThanOrEqual(6);
 	expect(await page.getByRole('figure', { name: /poverty level predicts/ }).count()).toBe(1);
+
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	expect(violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }))).toEqual([]);
+	expect(record.pageErrors).toEqual([]);
+	expect(record.consoleErrors).toEqual([]);
+	await page.close();
+});
+
+it('changes the peer weights and constraints in the page and the URL, and shows the peer group’s pooled rates', async () => {
+	const { page, record } = await openRecordedPage(context());
+	const base = inject('servers').cspHeader;
+	await page.goto(new URL(`compare?district=${PICKED[0]}`, base).href);
+	await waitUntilLive(page);
+	const criteria = `[data-peer-list="${PICKED[0]}"] .note`;
+	const before = await textOf(page, criteria);
+	expect(before).toMatch(/same locale group; same Census region/);
+	expect(before).toMatch(/\(weight 1\) and .* \(weight 1\)/);
+
+	await page.getByRole('radio', { name: 'Any locale group and region' }).check();
+	const national = await waitForNewText(page, criteria, before);
+	expect(national).toMatch(/any locale group and Census region/);
+	await page.getByLabel('Weight of poverty').selectOption('2');
+	const weighted = await waitForNewText(page, criteria, national);
+	expect(weighted).toMatch(/\(weight 1\) and .* \(weight 2\)/);
+	expect(new URL(page.url()).search).toBe(
+		`?district=${PICKED[0]}&peer-poverty=2&peer-scope=national`
+	);
+
+	// The peer group as a whole: pooled dosage rate with its interval, the district's place,
+	// and the survey-weighted share of peers that trained (or why there is none).
+	const table = page.getByRole('table', { name: /peer group: pooled rates/ });
+	const cells = await table.locator('tbody td').allTextContents();
+	expect(cells).toHaveLength(4);
+	expect(cells[1]).toMatch(/\(95% CI [\d.]+–[\d.]+%\) over \d+ peers, \d+ schools/);
+	expect(cells[2]).toMatch(/percentile|Not placed/);
+	expect(cells[3]).toMatch(/answering|None of its peers/);
+
+	// A reload (or a shared link) reproduces the settings.
+	await page.reload();
+	await waitUntilLive(page);
+	expect(await page.getByRole('radio', { name: 'Any locale group and region' }).isChecked()).toBe(
+		true
+	);
+	expect(await page.getByLabel('Weight of poverty').inputValue()).toBe('2');
+	expect(await textOf(page, criteria)).toBe(weighted);
 
 	const { violations } = await new AxeBuilder({ page }).analyze();
 	expect(violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }))).toEqual([]);
