@@ -85,6 +85,12 @@ it('changes the peer weights and constraints in the page and the URL, and shows 
 	expect(await page.getByLabel('Weight of poverty').inputValue()).toBe('2');
 	expect(await textOf(page, criteria)).toBe(weighted);
 
+	// Axe once the results have faded back in (a stale result is dimmed, with a 150 ms fade).
+	await page.waitForFunction(() =>
+		[...document.querySelectorAll('.stale-wrap .content')].every(
+			(e) => getComputedStyle(e).opacity === '1'
+		)
+	);
 	const { violations } = await new AxeBuilder({ page }).analyze();
 	expect(violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }))).toEqual([]);
 	expect(record.pageErrors).toEqual([]);
