@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Database } from '#lib/db/database.ts';
 import { createNodeDatabase } from '#lib/db/node.ts';
 import { createTableSql, insertCanonicalCsvSql } from '#lib/schema/ddl.ts';
@@ -17,4 +18,20 @@ export async function loadCsv(db: Database, table: TableName, csv: string): Prom
 	const path = await db.registerFile(`fixtures/${table}-${crypto.randomUUID()}.csv`, csv);
 	await db.exec(insertCanonicalCsvSql(spec, path));
 	await db.dropFile(path);
+}
+
+/** Text of a file of tests/fixtures/survey. */
+const surveyFixture = (name: string): string =>
+	readFileSync(new URL(`../fixtures/survey/${name}`, import.meta.url), 'utf8');
+
+/**
+ * A schema database holding the survey fixtures (tests/fixtures/survey: districts, responses and
+ * replicate weights, each hand-worked in its README).
+ */
+export async function createSurveyFixtureDatabase(): Promise<Database> {
+	const db = await createSchemaDatabase();
+	await loadCsv(db, 'districts', surveyFixture('districts.csv'));
+	await loadCsv(db, 'survey_responses', surveyFixture('survey_responses.csv'));
+	await loadCsv(db, 'survey_replicate_weights', surveyFixture('survey_replicate_weights.csv'));
+	return db;
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#lib/db/database.ts';
 import type { SqlQuery } from '#lib/db/sql.ts';
@@ -19,22 +18,16 @@ import {
 } from '#lib/poverty/district-poverty.ts';
 import { POVERTY_SCHEME_IDS, povertyScheme, type PovertySchemeId } from '#lib/poverty/schemes.ts';
 import '../../helpers/matchers.ts';
-import { createSchemaDatabase, loadCsv } from '../../helpers/schema-db.ts';
+import { createSurveyFixtureDatabase } from '../../helpers/schema-db.ts';
 
 /**
  * Every registered survey query and every query behind the published intervals passes `EXPLAIN`
  * on the fixture tables (tests/fixtures/survey), in every variant the options allow: each
  * poverty scheme, grouping, weighting, outcome, quartile basis and scope.
  */
-const fixture = (name: string) =>
-	readFileSync(new URL(`../../fixtures/survey/${name}`, import.meta.url), 'utf8');
-
 let db: Database;
 beforeAll(async () => {
-	db = await createSchemaDatabase();
-	await loadCsv(db, 'districts', fixture('districts.csv'));
-	await loadCsv(db, 'survey_responses', fixture('survey_responses.csv'));
-	await loadCsv(db, 'survey_replicate_weights', fixture('survey_replicate_weights.csv'));
+	db = await createSurveyFixtureDatabase();
 });
 afterAll(() => db.close());
 

@@ -8,7 +8,7 @@ import {
 	type TrainingByPovertyOptions
 } from '#lib/metrics/survey/training-by-poverty.ts';
 import { demoCsv } from '../../helpers/demo-data.ts';
-import { createSchemaDatabase, loadCsv } from '../../helpers/schema-db.ts';
+import { createSurveyFixtureDatabase, loadCsv } from '../../helpers/schema-db.ts';
 
 /**
  * Compares the app's SQL + TypeScript estimators with R's survey package on every fixture case of
@@ -45,15 +45,9 @@ const reference = JSON.parse(
 };
 const demoSurvey = await demoCsv('survey_responses');
 
-const fixture = (name: string) =>
-	readFileSync(new URL(`../../fixtures/survey/${name}`, import.meta.url), 'utf8');
-
 let db: Database;
 beforeAll(async () => {
-	db = await createSchemaDatabase();
-	await loadCsv(db, 'districts', fixture('districts.csv'));
-	await loadCsv(db, 'survey_responses', fixture('survey_responses.csv'));
-	await loadCsv(db, 'survey_replicate_weights', fixture('survey_replicate_weights.csv'));
+	db = await createSurveyFixtureDatabase();
 	// the generated demo survey (static/data after a build), which the R script reads too
 	await loadCsv(db, 'survey_responses', demoSurvey);
 });

@@ -2,11 +2,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#lib/db/database.ts';
 import { trainingByPoverty } from '#lib/metrics/survey/training-by-poverty.ts';
-import { createSchemaDatabase, loadCsv } from '../../helpers/schema-db.ts';
+import { createSurveyFixtureDatabase, loadCsv } from '../../helpers/schema-db.ts';
 
 /** Expected values are hand-worked in tests/fixtures/survey/README.md, except where noted. */
-const fixture = (name: string) =>
-	readFileSync(new URL(`../../fixtures/survey/${name}`, import.meta.url), 'utf8');
 const reference = JSON.parse(
 	readFileSync(new URL('../../reference/survey-reference.json', import.meta.url), 'utf8')
 ) as {
@@ -32,10 +30,7 @@ interface NoDesignRow {
 
 let db: Database;
 beforeAll(async () => {
-	db = await createSchemaDatabase();
-	await loadCsv(db, 'districts', fixture('districts.csv'));
-	await loadCsv(db, 'survey_responses', fixture('survey_responses.csv'));
-	await loadCsv(db, 'survey_replicate_weights', fixture('survey_replicate_weights.csv'));
+	db = await createSurveyFixtureDatabase();
 });
 afterAll(() => db.close());
 

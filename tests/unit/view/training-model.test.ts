@@ -12,7 +12,7 @@ import { DEFAULT_VIEW_STATE, type ViewState } from '#lib/view/view-state.ts';
 import { surveyFigures } from '#lib/report/survey-figures.ts';
 import { changeMethodNote, gapTable } from '../../../src/routes/_dashboard/training-tables.ts';
 import { demoCsv } from '../../helpers/demo-data.ts';
-import { createSchemaDatabase, loadCsv } from '../../helpers/schema-db.ts';
+import { createSurveyFixtureDatabase, loadCsv } from '../../helpers/schema-db.ts';
 
 /** R's `survey` package values (tests/reference/survey.R → survey-reference.json). */
 const reference = JSON.parse(
@@ -21,15 +21,9 @@ const reference = JSON.parse(
 /** R: qnorm(0.975). */
 const Z = 1.959963984540054;
 
-const fixture = (name: string) =>
-	readFileSync(new URL(`../../fixtures/survey/${name}`, import.meta.url), 'utf8');
-
 let db: Database;
 beforeAll(async () => {
-	db = await createSchemaDatabase();
-	await loadCsv(db, 'districts', fixture('districts.csv'));
-	await loadCsv(db, 'survey_responses', fixture('survey_responses.csv'));
-	await loadCsv(db, 'survey_replicate_weights', fixture('survey_replicate_weights.csv'));
+	db = await createSurveyFixtureDatabase();
 	await loadCsv(db, 'survey_responses', await demoCsv('survey_responses'));
 });
 afterAll(() => db.close());
