@@ -37,6 +37,14 @@ async function loadNative(): Promise<NativeDuckDB> {
 	}
 }
 
+/** Whether native DuckDB is installed: `npm run bench` installs it, `npm ci` does not. */
+export function nativeInstalled(): Promise<boolean> {
+	return loadNative().then(
+		() => true,
+		() => false
+	);
+}
+
 /** A value as DuckDB-WASM hands it to the app (`QUERY_CONFIG`: BIGINT and DECIMAL as numbers). */
 function asWasmValue(value: unknown): unknown {
 	if (typeof value === 'bigint') return Number(value);
