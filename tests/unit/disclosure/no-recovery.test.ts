@@ -77,6 +77,18 @@ function equationsOf(cells: CellInput[]): Equation[] {
 	);
 }
 
+/** No hidden cell's numerator or denominator follows from the published ones by the partitions. */
+function expectNoneRecovered(cells: CellInput[], hidden: ReadonlySet<string>): void {
+	const equations = equationsOf(cells);
+	for (const count of ['numerator', 'denominator'] as const) {
+		const known = new Map(
+			cells.filter((c) => !hidden.has(c.id)).map((c) => [c.id, Number(c[count])])
+		);
+		const recovered = recoverByCombination(equations, known);
+		expect([...recovered.keys()].filter((id) => hidden.has(id))).toEqual([]);
+	}
+}
+
 describe('discloseView — no hidden count can be recovered', () => {
 	it('defeats every signed combination of published partition sums, for numerators and n', () => {
 		fc.assert(
@@ -87,14 +99,7 @@ describe('discloseView — no hidden count can be recovered', () => {
 					{ mode: 'public', profile: disclosureProfile(s.profile) }
 				);
 				const hidden = new Set(result.cells.filter((c) => c.suppression).map((c) => c.id));
-				const equations = equationsOf(cells);
-				for (const count of ['numerator', 'denominator'] as const) {
-					const known = new Map(
-						cells.filter((c) => !hidden.has(c.id)).map((c) => [c.id, Number(c[count])])
-					);
-					const recovered = recoverByCombination(equations, known);
-					expect([...recovered.keys()].filter((id) => hidden.has(id))).toEqual([]);
-				}
+				expectNoneRecovered(cells, hidden);
 			}),
 			{ numRuns: 150 }
 		);
@@ -142,14 +147,7 @@ describe('discloseView — research mode: no one-student group can be recovered'
 				cells.forEach((cell, i) => {
 					if (cell.denominator === 1) expect(result.cells[i]?.suppression).toBe('single_student');
 				});
-				const equations = equationsOf(cells);
-				for (const count of ['numerator', 'denominator'] as const) {
-					const known = new Map(
-						cells.filter((c) => !hidden.has(c.id)).map((c) => [c.id, Number(c[count])])
-					);
-					const recovered = recoverByCombination(equations, known);
-					expect([...recovered.keys()].filter((id) => hidden.has(id))).toEqual([]);
-				}
+				expectNoneRecovered(cells, hidden);
 			}),
 			{ numRuns: 150 }
 		);

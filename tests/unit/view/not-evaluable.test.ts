@@ -36,18 +36,17 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
+/** The fixture's math funnel as the usage page models it (from supplied aggregates unless `grain` says logs). */
+function mathModel(policy?: typeof RESEARCH, grain?: 'logs') {
+	const disclosed = discloseUsage([math], 'user_loaded', policy ? { policy } : {});
+	return funnelModel(math, disclosed.funnels.get(math.product_id)!, GROUPS, 'Math', grain);
+}
+
 // Expected values: tests/fixtures/usage/README.md, "Student grain" (NE: low s03 of 7 licensed,
 // high s16 of 5, all 2 of 12).
 describe('not-evaluable students are shown beside the dosage rate', () => {
 	it('research mode: each group’s share of licensed students with its counts', () => {
-		const disclosed = discloseUsage([math], 'user_loaded', { policy: RESEARCH });
-		const model = funnelModel(
-			math,
-			disclosed.funnels.get(math.product_id)!,
-			GROUPS,
-			'Math',
-			'logs'
-		);
+		const model = mathModel(RESEARCH, 'logs');
 		expect(model.notEvaluable.map((r) => [r.group, r.share, r.count, r.licensed])).toEqual([
 			['low', shown(1 / 7), shown(1), shown(7)],
 			['high', shown(1 / 5), shown(1), shown(5)],
@@ -61,14 +60,7 @@ describe('not-evaluable students are shown beside the dosage rate', () => {
 	// Groups of 7 and 5 licensed are under n = 10; all students (12) falls in the 10–19 tier, whose
 	// bottom code is 20% (profiles.ts), so 2/12 = 16.7% is shown as "≤20%".
 	it('public mode: groups under 10 are not shown and say why; a small share is coded', () => {
-		const disclosed = discloseUsage([math], 'user_loaded');
-		const model = funnelModel(
-			math,
-			disclosed.funnels.get(math.product_id)!,
-			GROUPS,
-			'Math',
-			'logs'
-		);
+		const model = mathModel(undefined, 'logs');
 		expect(model.notEvaluable.map((r) => r.share.status)).toEqual([
 			'suppressed',
 			'suppressed',
@@ -80,14 +72,7 @@ describe('not-evaluable students are shown beside the dosage rate', () => {
 	});
 
 	it('adds a table row per group and the sentence as a note', () => {
-		const disclosed = discloseUsage([math], 'user_loaded', { policy: RESEARCH });
-		const model = funnelModel(
-			math,
-			disclosed.funnels.get(math.product_id)!,
-			GROUPS,
-			'Math',
-			'logs'
-		);
+		const model = mathModel(RESEARCH, 'logs');
 		const table = withNotEvaluable({ caption: 'Funnel', columns: [], rows: [] }, model);
 		expect(
 			table.rows.map((r) => [r.header, r.cells.group, r.cells.rate, r.cells.numerator])
@@ -100,8 +85,7 @@ describe('not-evaluable students are shown beside the dosage rate', () => {
 	});
 
 	it('aggregates have no not-evaluable count: the sentence says so and no row is added', () => {
-		const disclosed = discloseUsage([math], 'user_loaded', { policy: RESEARCH });
-		const model = funnelModel(math, disclosed.funnels.get(math.product_id)!, GROUPS, 'Math');
+		const model = mathModel(RESEARCH);
 		expect(model.notEvaluable).toEqual([]);
 		expect(model.notEvaluableSentence).toMatch(/^Supplied aggregates count no student/);
 		expect(withNotEvaluable({ caption: 'F', columns: [], rows: [] }, model).rows).toEqual([]);
