@@ -24,7 +24,7 @@ export async function usageRows(
 ): Promise<{ rows: FigureRow[]; products: readonly ViewProduct[] }> {
 	const schoolYear = state.year!;
 	const units = await buildViewUnits(db, { schoolYear, source: state.source, rules: {} });
-	const view = await usageView(db, units, state);
+	const view = await usageView(db, units, state, policy);
 	if (!view.release.allowed) throw new DataError(view.release.explanation);
 	const products = selectedProducts(units.products, state);
 	return { rows: usageViewFigures(view, state, schoolYear, origin, policy), products };

@@ -35,7 +35,7 @@ async function q4Row(page: Page): Promise<string> {
 }
 
 describe('the suppression rules chosen for the user’s own data', () => {
-	it('reach the figures: Delaware hides the Q4 group of 12 that the default shows', async () => {
+	it('reach the figures: Delaware hides the Q4 group of 12 for its own size, not as a complement', async () => {
 		const { page, record } = await openRecordedPage(context());
 		await loadOwnData(page);
 		await page
@@ -44,15 +44,16 @@ describe('the suppression rules chosen for the user’s own data', () => {
 			.click();
 		await page.waitForURL(/\/usage/);
 		await page.locator('main[data-status="ready"]').waitFor();
-		// Default (fixture README): access Q4 = 6/12 = 50% shown; activation Q4 (L = 6) n<10.
+		// Default (fixture README): access Q4 (n = 12) is withheld only as a complement (`*`):
+		// Q4 splits the block of small districts {0100003, 0600001}.
 		const before = await q4Row(page);
-		expect(before).toContain('50%');
-		expect(before).not.toContain('n<16');
+		expect(before).toContain('*');
+		expect(before).not.toContain('n<');
 
 		const rules = page.getByRole('combobox', { name: 'Suppression rules' });
 		expect(await rules.inputValue()).toBe('default');
 		await rules.selectOption('delaware');
-		// Delaware (groups of 15 or fewer hidden): access Q4 (n = 12) becomes n<16.
+		// Delaware (groups of 15 or fewer hidden): access Q4 (n = 12) is under the minimum, n<16.
 		await expect.poll(() => q4Row(page), { timeout: 30_000 }).toContain('n<16');
 		expect(page.url()).not.toMatch(/delaware/i);
 		expect(record.pageErrors).toEqual([]);

@@ -68,6 +68,8 @@ export interface BriefInput {
 	readonly overallId: string;
 	/** The district's statistics by product id (and `overallId`). */
 	readonly stats: ReadonlyMap<string, FunnelStats>;
+	/** Product ids (and `overallId`) whose district figures split a block of small districts. */
+	readonly inBlock: ReadonlySet<string>;
 	readonly prices: ReadonlyMap<string, number>;
 	/** The peer group and its members' counts on the overall funnel, or why there is none. */
 	readonly peers:
@@ -78,13 +80,14 @@ export interface BriefInput {
 		| { readonly reason: string };
 }
 
-const asFunnel = (id: string, stats: FunnelStats | undefined): GroupedFunnel => ({
+const asFunnel = (id: string, input: BriefInput): GroupedFunnel => ({
 	product_id: id,
 	groups: [],
 	unknown: null,
-	overall: funnelRowFromStats(id, 'all', stats ?? EMPTY_STATS),
+	overall: funnelRowFromStats(id, 'all', input.stats.get(id) ?? EMPTY_STATS),
 	headline: null,
-	representation: []
+	representation: [],
+	splitGroups: new Set(input.inBlock.has(id) ? ['all'] : [])
 });
 
 const cellOf = (f: FunnelModel, stage: FunnelModel['cells'][number]['stage']): Compared =>
@@ -102,10 +105,8 @@ export function briefModel(input: BriefInput): BriefModel {
 	const products = input.products.filter((p) => used(p.id));
 	const name = district.lea_name ?? `District ${district.leaid}`;
 	const funnels = [
-		...products.map((p) => asFunnel(p.id, input.stats.get(p.id))),
-		...(products.some((p) => p.id === overallId)
-			? []
-			: [asFunnel(overallId, input.stats.get(overallId))])
+		...products.map((p) => asFunnel(p.id, input)),
+		...(products.some((p) => p.id === overallId) ? [] : [asFunnel(overallId, input)])
 	];
 	const disclosed = discloseUsage(funnels, input.origin, { prices: input.prices });
 	const byId = (id: string) => funnels.find((f) => f.product_id === id)!;

@@ -7,6 +7,8 @@ import { selectedProducts } from '../view/groups.ts';
 import type { ViewState } from '../view/view-state.ts';
 import { POOLED } from '../view/view-tables.ts';
 import { ensurePooledCells, type ViewUnits } from '../view/view-units.ts';
+import { ensureViewBlocks, withBlocksSql } from '../view/view-blocks.ts';
+import { PUBLIC_POLICY } from '../disclosure/disclose-view.ts';
 import { briefModel, type BriefInput, type BriefModel } from './brief-model.ts';
 import type { DistrictRow } from './brief-sql.ts';
 import { districtStatsSql } from '../view/funnel-stats-sql.ts';
@@ -19,8 +21,8 @@ export type Brief =
 	| { readonly kind: 'district'; readonly model: BriefModel };
 
 /** Dosage-meeters and their evaluable base, as `districtRatesSql` reads them. */
-function peerCounts(leaid: string, s: FunnelStats | undefined): PeerCounts {
-	if (!s || s.units_n === 0) return { leaid, met: null, base: null };
+function peerCounts(leaid: string, s: FunnelStats | undefined, inBlock: boolean): PeerCounts {
+	if (!s || s.units_n === 0) return { leaid, met: null, base: null, in_block: inBlock };
 	const known = (f: keyof FunnelStats['nulls']) => s.nulls[f] === 0;
 	return {
 		leaid,
@@ -28,7 +30,8 @@ function peerCounts(leaid: string, s: FunnelStats | undefined): PeerCounts {
 		base:
 			known('licensed_n') && known('not_evaluable_n')
 				? s.sums.licensed_n - s.sums.not_evaluable_n
-				: null
+				: null,
+		in_block: inBlock
 	};
 }
 
@@ -68,17 +71,21 @@ export async function computeBrief(
 	} catch (error) {
 		peers = { reason: error instanceof Error ? error.message : String(error) };
 	}
+	await ensureViewBlocks(db, PUBLIC_POLICY);
 	const rows = await db.query<Record<string, unknown>>(
-		districtStatsSql([leaid, ...peerIds], [...new Set([...ids, overallId])])
+		withBlocksSql(districtStatsSql([leaid, ...peerIds], [...new Set([...ids, overallId])]))
 	);
+	const rowOf = (id: string, product: string) =>
+		rows.find((r) => r.leaid === id && r.product_id === product);
 	const statsOf = (id: string, product: string) => {
-		const row = rows.find((r) => r.leaid === id && r.product_id === product);
+		const row = rowOf(id, product);
 		return row ? statsFromRow(row) : undefined;
 	};
+	const inBlock = (id: string, product: string) => rowOf(id, product)?.in_block === true;
 	if ('group' in peers) {
 		peers = {
 			group: peers.group,
-			counts: peerIds.map((p) => peerCounts(p, statsOf(p, overallId)))
+			counts: peerIds.map((p) => peerCounts(p, statsOf(p, overallId), inBlock(p, overallId)))
 		};
 	}
 	const model = briefModel({
@@ -93,6 +100,7 @@ export async function computeBrief(
 				return s ? [[id, s] as const] : [];
 			})
 		),
+		inBlock: new Set([...ids, overallId].filter((id) => inBlock(leaid, id))),
 		prices: new Map(Object.entries(state.prices)),
 		peers
 	});

@@ -3,14 +3,11 @@ import { countedRateCell } from '../disclosure/result-cells.ts';
 import type { DataOrigin } from '../disclosure/view.ts';
 import { comparePeers, type PeerComparison } from '../peers/peer-comparison.ts';
 import type { PeerGroup } from '../peers/options.ts';
+import type { DistrictRateRow } from '../view/compare-data.ts';
 import { valueOf } from '../view/display.ts';
 
 /** One peer district's dosage-meeters and their evaluable base (null when unknown). */
-export interface PeerCounts {
-	readonly leaid: string;
-	readonly met: number | null;
-	readonly base: number | null;
-}
+export type PeerCounts = DistrictRateRow;
 
 /** The brief's peer comparison: how the group was formed and where the district sits in it. */
 export interface PeerSummary {
@@ -28,7 +25,8 @@ export interface PeerSummary {
  * Compares a district's dosage rate with its peers' (domain-spec §7.2 step 6): each peer's rate
  * (met ÷ licensed students with enough eligible weeks) first goes through the disclosure
  * function in public mode, as on the district spread (a peer under the minimum group size is
- * withheld, one near 0% or 100% is coded as a range); only rates shown exactly enter the median,
+ * withheld, and so is one in a block of small districts, one near 0% or 100% is coded as a
+ * range); only rates shown exactly enter the median,
  * quartiles, percentile and pooled rate of `comparePeers`, so the comparison publishes nothing
  * the peers' own figures would not. `target` is the district's disclosed rate (null when not
  * shown exactly).
@@ -47,7 +45,8 @@ export function summarizePeers(
 			countedRateCell(
 				String(i),
 				{ leaid: p.leaid },
-				{ estimate: rateOf(p), numerator: p.met, denominator: p.base, lo: null, hi: null }
+				{ estimate: rateOf(p), numerator: p.met, denominator: p.base, lo: null, hi: null },
+				{ splitsBlock: p.in_block }
 			)
 		)
 	});

@@ -39,9 +39,18 @@ function primarySuppression(
 		return 'supplier_suppressed';
 	}
 	const n = inputNumber(cell.denominator);
-	if (view.records !== 'student' || n === null) return null;
-	if (mode === 'public') return n > 0 && n < cellMinN(cell, profile) ? 'min_n' : null;
-	return n === 1 ? 'single_student' : null;
+	if (view.records !== 'student') return null;
+	const own =
+		n === null
+			? null
+			: mode === 'public'
+				? n > 0 && n < cellMinN(cell, profile)
+					? 'min_n'
+					: null
+				: n === 1
+					? 'single_student'
+					: null;
+	return own ?? (cell.splitsBlock ? 'complementary' : null);
 }
 
 /**
@@ -116,7 +125,8 @@ function discloseDerived(
 /**
  * The one disclosure function every chart, table, sentence and export goes through (domain-spec
  * §6.4, §6.5). Student-derived cells in public mode: minimum n (`n<10`), complementary
- * suppression over the union of the view's displayed partitions, counts withheld, denominators
+ * suppression across views (cells marked `splitsBlock`) and over the union of the view's
+ * displayed partitions, counts withheld, denominators
  * as bands, top/bottom coding by group size; derived figures hidden when a source is hidden or
  * coded. Survey cells (§6.1) get the reliability rule only (§5.5). Research mode (user-loaded
  * data only, else it throws) shows unsuppressed values and returns `mode: 'research'` for the

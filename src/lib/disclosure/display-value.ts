@@ -73,7 +73,8 @@ export const SUPPRESSION_LABEL: Readonly<Record<Exclude<SuppressionReason, 'min_
 export const SUPPRESSION_EXPLANATION: Readonly<Record<SuppressionReason, string>> = {
 	min_n: 'Fewer students than the minimum group size; hidden to protect privacy.',
 	single_student: 'A single student; student-level records are never shown.',
-	complementary: 'Hidden so that a smaller hidden group cannot be worked out by subtraction.',
+	complementary:
+		'Hidden so that a smaller hidden group cannot be worked out by subtraction, here or from another view.',
 	counts_withheld: 'Student counts are not shown in public mode; rates and size bands are.',
 	unreliable: 'Reporting standards not met: the estimate is too imprecise to show.',
 	built_from_suppressed: 'Computed from a figure that is hidden.',

@@ -2,11 +2,7 @@ import type { Reliability } from '../stats/reliability.ts';
 import type { CellInput } from './view.ts';
 
 /** Where a cell sits in the view's displayed partitions (see `CellInput`). */
-export interface CellPlacement {
-	readonly partOf?: readonly string[];
-	readonly totalOf?: readonly string[];
-	readonly allStudents?: boolean;
-}
+export type CellPlacement = Pick<CellInput, 'partOf' | 'totalOf' | 'allStudents' | 'splitsBlock'>;
 
 /** The fields of a counted rate with an interval (the usage funnel's `RateEstimate` shape). */
 export interface CountedRate {

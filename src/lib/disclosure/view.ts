@@ -40,6 +40,11 @@ export interface CellInput {
 	readonly totalOf?: readonly string[];
 	/** An "all students" cell (Texas's lower minimum applies). */
 	readonly allStudents?: boolean;
+	/**
+	 * Withheld as a complement chosen across views: the cell would split a block of small
+	 * districts (`district-blocks.ts`), so showing it could reveal a group another view hides.
+	 */
+	readonly splitsBlock?: boolean;
 	/** The §5.5 flag computed upstream (`stats/reliability.ts`); null or absent when none. */
 	readonly reliability?: Reliability | null;
 }

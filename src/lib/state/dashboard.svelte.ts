@@ -42,6 +42,8 @@ interface UsageResult {
 	readonly view: UsageView;
 	readonly units: ViewUnits;
 	readonly state: ViewState;
+	/** The policy the view's blocks of small districts were chosen for. */
+	readonly policy: DisclosurePolicy;
 }
 
 interface SurveyResult {
@@ -127,7 +129,7 @@ export class Dashboard {
 		if (!result || !this.catalog) return null;
 		const state = { ...result.state, prices: this.view.prices };
 		const spreads = this.spreads.current ?? [];
-		return usageModelOf(result.view, result.units, this.catalog, state, spreads, this.policy);
+		return usageModelOf(result.view, result.units, this.catalog, state, spreads, result.policy);
 	});
 
 	/** Representation-index bootstraps computed on request, each for the usage result it used. */
@@ -242,11 +244,12 @@ export class Dashboard {
 		const year = effectiveYear(state, catalog);
 		if (year === null) return;
 		const unitsKey = this.#unitsKey(year, state);
-		this.usage.request(usageKey(unitsKey, state), (progress) =>
+		const policy = this.policy;
+		this.usage.request(usageKey(unitsKey, state, policy), (progress) =>
 			this.#serial(async () => {
 				const units = await this.#ensureUnits(session, unitsKey, year, state, progress);
 				progress('Updating the figures…');
-				return { view: await usageView(session.db, units, state), units, state };
+				return { view: await usageView(session.db, units, state, policy), units, state, policy };
 			})
 		);
 	}
@@ -261,14 +264,12 @@ export class Dashboard {
 		if (year === null) return;
 		const unitsKey = this.#unitsKey(year, state);
 		const policy = this.policy;
-		this.spreads.request(
-			JSON.stringify([usageKey(unitsKey, state), policy.mode, policy.profile.id]),
-			(progress) =>
-				this.#serial(async () => {
-					const units = await this.#ensureUnits(session, unitsKey, year, state, progress);
-					const products = selectedProducts(units.products, state).map((p) => p.id);
-					return districtSpreads(session.db, state, products, catalog.origin, policy);
-				})
+		this.spreads.request(usageKey(unitsKey, state, policy), (progress) =>
+			this.#serial(async () => {
+				const units = await this.#ensureUnits(session, unitsKey, year, state, progress);
+				const products = selectedProducts(units.products, state).map((p) => p.id);
+				return districtSpreads(session.db, state, products, catalog.origin, policy);
+			})
 		);
 	}
 
@@ -325,9 +326,11 @@ function surveyKey(state: ViewState, catalog: DataCatalog): string {
 	]);
 }
 
-function usageKey(unitsKey: string, state: ViewState): string {
+function usageKey(unitsKey: string, state: ViewState, policy: DisclosurePolicy): string {
 	return JSON.stringify([
 		unitsKey,
+		policy.mode,
+		policy.profile.id,
 		state.states,
 		state.locales,
 		state.sizes,

@@ -7,6 +7,8 @@ import type { PeerGroup, PeerMethod, PeerScope } from '../peers/options.ts';
 import type { PovertyMeasure } from '../poverty/schemes.ts';
 import type { DistrictEntry } from './district-search.ts';
 import { districtRatesSql } from './district-rates.ts';
+import { ensureViewBlocks, withBlocksSql } from './view-blocks.ts';
+import { PUBLIC_POLICY } from '../disclosure/disclose-view.ts';
 import { statsFromRow, type FunnelStats } from './funnel-stats.ts';
 import { districtStatsSql } from './funnel-stats-sql.ts';
 import { DEFAULT_VIEW_STATE, type ViewState } from './view-state.ts';
@@ -39,6 +41,8 @@ export interface DistrictRateRow {
 	readonly leaid: string;
 	readonly met: number | null;
 	readonly base: number | null;
+	/** In a block of small districts (`withBlocksSql`): its own rate is withheld. */
+	readonly in_block: boolean;
 }
 
 /** A district's answer to the training item in one wave. */
@@ -85,7 +89,7 @@ export interface CompareData {
 export function peerRatesSql(product: string, leaids: readonly string[]): SqlQuery {
 	const all: ViewState = { ...DEFAULT_VIEW_STATE, groupBy: 'locale' };
 	const base = districtRatesSql(all, [product]);
-	return sql`SELECT leaid, met, base FROM (${base}) WHERE leaid IN (${valueList(leaids)})`;
+	return sql`SELECT product_id, leaid, met, base FROM (${base}) WHERE leaid IN (${valueList(leaids)})`;
 }
 
 /** Answers to the training item of the given districts in one survey wave. */
@@ -147,7 +151,10 @@ export async function compareData(
 		])
 	];
 	const { product, survey } = options;
-	const rates = product ? await db.query<DistrictRateRow>(peerRatesSql(product, everyone)) : [];
+	if (product) await ensureViewBlocks(db, PUBLIC_POLICY);
+	const rates = product
+		? await db.query<DistrictRateRow>(withBlocksSql(peerRatesSql(product, everyone)))
+		: [];
 	const stats = product
 		? await db.query<Record<string, unknown>>(districtStatsSql(everyone, [product]))
 		: [];

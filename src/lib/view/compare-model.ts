@@ -100,8 +100,8 @@ export const ANSWER_TEXT: Readonly<Record<TrainingAnswer, string>> = {
 /**
  * Each district's dosage rate (dosage-meeters / students with access) with its Wilson 95%
  * interval, through the disclosure function (student records; public mode for demo data and
- * shared links): a district under the minimum n is withheld, one near 0% or 100% is range-coded,
- * and the interval is kept only for a rate shown exactly. A zero base gives no rate.
+ * shared links): a district under the minimum n or in a block of small districts is withheld,
+ * one near 0% or 100% is range-coded, and the interval is kept only for a rate shown exactly. A zero base gives no rate.
  */
 export function discloseDistrictRates(
 	rows: readonly DistrictRateRow[],
@@ -116,7 +116,8 @@ export function discloseDistrictRates(
 			return countedRateCell(
 				r.leaid,
 				{ leaid: r.leaid },
-				{ estimate, numerator: r.met, denominator: r.base, lo: ci?.lo ?? null, hi: ci?.hi ?? null }
+				{ estimate, numerator: r.met, denominator: r.base, lo: ci?.lo ?? null, hi: ci?.hi ?? null },
+				{ splitsBlock: r.in_block }
 			);
 		})
 	});

@@ -4,6 +4,7 @@ import { countedRateCell } from '../disclosure/result-cells.ts';
 import type { DataOrigin, DisclosurePolicy } from '../disclosure/view.ts';
 import { raw, sql, valueList, type SqlQuery } from '../db/sql.ts';
 import { districtFilterSql, groupSql, type ViewSlice } from './funnel-stats-sql.ts';
+import { ensureViewBlocks, withBlocksSql } from './view-blocks.ts';
 import { VIEW_CELLS_TABLE } from './view-tables.ts';
 
 /** One district's share of students with access who met the dosage rule, after disclosure. */
@@ -30,6 +31,7 @@ interface Row {
 	grp: string | null;
 	met: number | null;
 	base: number | null;
+	in_block: boolean;
 }
 
 /** Per district of the view (filters applied): dosage-meeters and their evaluable base. */
@@ -45,8 +47,9 @@ ORDER BY product_id, leaid`;
 
 /**
  * Each district's dosage rate through the disclosure function (student records; in public mode
- * a district with fewer students than the minimum is hidden, one near 0% or 100% is coded as a
- * range; research mode shows every rate of two or more students). Only exactly shown rates are drawn; the others are counted, so the spread says what it
+ * a district with fewer students than the minimum is hidden, and so is one in a block of small
+ * districts, one near 0% or 100% is coded as a range; research mode shows every rate of two or
+ * more students outside such blocks). Only exactly shown rates are drawn; the others are counted, so the spread says what it
  * leaves out.
  */
 export async function districtSpreads(
@@ -56,7 +59,8 @@ export async function districtSpreads(
 	origin: DataOrigin,
 	policy: DisclosurePolicy = PUBLIC_POLICY
 ): Promise<DistrictSpread[]> {
-	const rows = await db.query<Row>(districtRatesSql(state, products));
+	await ensureViewBlocks(db, policy);
+	const rows = await db.query<Row>(withBlocksSql(districtRatesSql(state, products)));
 	const disclosed = discloseView(
 		{
 			records: 'student',
@@ -71,7 +75,8 @@ export async function districtSpreads(
 						denominator: r.base,
 						lo: null,
 						hi: null
-					}
+					},
+					{ splitsBlock: r.in_block }
 				)
 			)
 		},

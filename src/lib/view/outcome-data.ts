@@ -5,6 +5,8 @@ import { scoredUniverseSql } from '../peers/peer-sql.ts';
 import type { PovertyMeasure } from '../poverty/schemes.ts';
 import type { DistrictRateRow, TrainingAnswerRow } from './compare-data.ts';
 import { districtRatesSql } from './district-rates.ts';
+import { ensureViewBlocks, withBlocksSql } from './view-blocks.ts';
+import { PUBLIC_POLICY } from '../disclosure/disclose-view.ts';
 import type { ViewState } from './view-state.ts';
 
 /** What the poverty-vs-outcome plot can show on its y axis. */
@@ -58,10 +60,12 @@ export async function outcomeData(
 	const percentiles = await db.query<PercentileRow>(
 		percentilesSql(options.districtYear, options.measure)
 	);
+	if (kind === 'dosage' && product) await ensureViewBlocks(db, PUBLIC_POLICY);
 	const rates =
 		kind === 'dosage' && product
 			? await db.query<DistrictRateRow>(
-					sql`SELECT leaid, met, base FROM (${districtRatesSql(state, [product])})`
+					sql`SELECT leaid, met, base, in_block
+	FROM (${withBlocksSql(districtRatesSql(state, [product]))})`
 				)
 			: [];
 	const answers =

@@ -80,7 +80,8 @@ function funnelCells(f: GroupedFunnel, pooling: Pooling): CellInput[] {
 				{
 					totalOf: [...(isTotal ? [partition] : []), ...(pooling === 'pooled' ? across : [])],
 					partOf: [...(isTotal ? [] : [partition]), ...(pooling === 'product' ? across : [])],
-					allStudents: isTotal
+					allStudents: isTotal,
+					splitsBlock: f.splitGroups?.has(row.poverty_group) ?? false
 				}
 			);
 		})
@@ -105,7 +106,8 @@ function notEvaluableCells(f: GroupedFunnel, pooling: Pooling): CellInput[] {
 			denominator: row.licensed_n,
 			totalOf: [...(isTotal ? [partition] : []), ...(pooling === 'pooled' ? across : [])],
 			partOf: [...(isTotal ? [] : [partition]), ...(pooling === 'product' ? across : [])],
-			allStudents: isTotal
+			allStudents: isTotal,
+			splitsBlock: f.splitGroups?.has(row.poverty_group) ?? false
 		};
 	});
 }

@@ -1,4 +1,6 @@
 import type { Database } from '../db/database.ts';
+import { PUBLIC_POLICY } from '../disclosure/disclose-view.ts';
+import type { DisclosurePolicy } from '../disclosure/view.ts';
 import { guardFilterRelease, type FilterDecision } from '../disclosure/release-guard.ts';
 import type { FunnelGroupRow } from '../metrics/usage/funnel-groups.ts';
 import { representationIndex } from '../metrics/usage/representation-index.ts';
@@ -11,12 +13,25 @@ import { groupSpecs, hasDistrictFilters, selectedProducts, type GroupSpec } from
 import { headlineFromRows } from '../metrics/usage/headline-gap.ts';
 import type { ViewState } from './view-state.ts';
 import { ensurePooledCells, type ViewUnits } from './view-units.ts';
+import {
+	blockMinN,
+	ensureViewBlocks,
+	splitGroups,
+	withBlockCountsSql,
+	type BlockCountRow
+} from './view-blocks.ts';
 
-export type GroupedFunnel = Omit<ProductFunnel, 'grain' | 'rule'>;
+export type GroupedFunnel = Omit<ProductFunnel, 'grain' | 'rule'> & {
+	/**
+	 * Groups (`all`, `unknown` or a group key) whose figures would split a block of small
+	 * districts (`view-blocks.ts`): withheld as complements, whatever this view's own cells.
+	 */
+	readonly splitGroups?: ReadonlySet<string>;
+};
 
 export interface UsageView {
 	readonly groups: readonly GroupSpec[];
-	readonly products: readonly ProductFunnel[];
+	readonly products: readonly (ProductFunnel & Pick<GroupedFunnel, 'splitGroups'>)[];
 	/** Every selected product pooled; null when one product is shown. */
 	readonly pooled: GroupedFunnel | null;
 	/** The multiple-release guard (§6.4 rule 5); figures are withheld when it refuses. */
@@ -95,7 +110,8 @@ function licensed(rows: readonly StatsRow[], productId: string, keptOnly: boolea
 function releaseDecision(
 	rows: readonly StatsRow[],
 	products: readonly string[],
-	state: ViewState
+	state: ViewState,
+	policy: DisclosurePolicy
 ): FilterDecision {
 	if (!hasDistrictFilters(state)) return { allowed: true };
 	const filters = [
@@ -103,15 +119,24 @@ function releaseDecision(
 		...state.levels.map((value) => ({ dimension: 'poverty_group', value }))
 	];
 	for (const id of products) {
-		const decision = guardFilterRelease({
-			filters,
-			level: 'district',
-			filteredN: licensed(rows, id, true),
-			shownTotalN: licensed(rows, id, false)
-		});
+		const decision = guardFilterRelease(
+			{
+				filters,
+				level: 'district',
+				filteredN: licensed(rows, id, true),
+				shownTotalN: licensed(rows, id, false)
+			},
+			{ ...policy.profile, minN: blockMinN(policy) }
+		);
 		if (!decision.allowed) return decision;
 	}
 	return { allowed: true };
+}
+
+/** How a view is disclosed: the policy, and the view's parts of blocks of small districts. */
+export interface ViewProtection {
+	readonly policy: DisclosurePolicy;
+	readonly blockCounts: readonly BlockCountRow[];
 }
 
 /** The usage view from already-fetched statistics rows (pure; see `usageView`). */
@@ -119,22 +144,26 @@ export function assembleUsageView(
 	units: ViewUnits,
 	rows: readonly StatsRow[],
 	state: ViewState,
+	protection: ViewProtection = { policy: PUBLIC_POLICY, blockCounts: [] },
 	z: number = Z_95
 ): UsageView {
 	const products = selectedProducts(units.products, state);
+	const ids = products.map((p) => p.id);
+	const groups = groupSpecs(state.groupBy, state);
+	const splits = splitGroups(
+		protection.blockCounts,
+		ids,
+		groups.map((g) => g.group)
+	);
+	const funnel = (id: string) => ({
+		...groupedFunnel(id, rows, state, z),
+		splitGroups: splits.get(id) ?? new Set<string>()
+	});
 	return {
-		groups: groupSpecs(state.groupBy, state),
-		products: products.map((p) => ({
-			...groupedFunnel(p.id, rows, state, z),
-			grain: p.grain,
-			rule: p.rule
-		})),
-		pooled: products.length > 1 ? groupedFunnel(POOLED, rows, state, z) : null,
-		release: releaseDecision(
-			rows,
-			products.map((p) => p.id),
-			state
-		)
+		groups,
+		products: products.map((p) => ({ ...funnel(p.id), grain: p.grain, rule: p.rule })),
+		pooled: products.length > 1 ? funnel(POOLED) : null,
+		release: releaseDecision(rows, ids, state, protection.policy)
 	};
 }
 
@@ -151,20 +180,26 @@ function byStatsKey(a: StatsRow, b: StatsRow): number {
 /**
  * The usage figures of a view: one query of additive statistics over the units table (built by
  * `buildViewUnits`), then each selected product's funnel by the view's groups, all of them
- * pooled, and the release guard's decision.
+ * pooled, the groups that would split a block of small districts under `policy`, and the
+ * release guard's decision.
  */
 export async function usageView(
 	db: Database,
 	units: ViewUnits,
 	state: ViewState,
-	z: number = Z_95
+	policy: DisclosurePolicy = PUBLIC_POLICY
 ): Promise<UsageView> {
 	const products = selectedProducts(units.products, state).map((p) => p.id);
 	if (products.length > 1) await ensurePooledCells(db, products);
+	await ensureViewBlocks(db, policy);
+	// One round trip to the engine's worker for both: a filter change is this one query.
 	const raw = await db.query<Record<string, unknown>>(
-		funnelStatsSql(state, products, products.length > 1)
+		withBlockCountsSql(funnelStatsSql(state, products, products.length > 1), state, products)
 	);
+	const isBlockCount = (r: Record<string, unknown>) => r.block_id !== null;
+	const blockCounts = raw.filter(isBlockCount) as unknown as BlockCountRow[];
 	const rows = raw
+		.filter((r) => !isBlockCount(r))
 		.map((r) => ({
 			product_id: r.product_id as string,
 			grp: r.grp as string | null,
@@ -172,5 +207,5 @@ export async function usageView(
 			stats: statsFromRow(r)
 		}))
 		.sort(byStatsKey);
-	return assembleUsageView(units, rows, state, z);
+	return assembleUsageView(units, rows, state, { policy, blockCounts });
 }

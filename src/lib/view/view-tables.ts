@@ -23,3 +23,5 @@ export function povertyColumn(scheme: PovertySchemeId): SqlQuery {
 
 /** Every selected product pooled (a student counts once per product: student–product pairs). */
 export const POOLED = 'all-products';
+/** The blocks of small districts of the current cells (`ensureViewBlocks`). */
+export const VIEW_BLOCKS_TABLE = 'view_blocks';

@@ -7,6 +7,7 @@ import type { UsageScope } from '../metrics/usage/scope.ts';
 import { usageFunnelAggregatesSql } from '../metrics/usage/usage-funnel-aggregates.ts';
 import { usageFunnelStudentsSql } from '../metrics/usage/usage-funnel-students.ts';
 import type { UsageSource } from './view-state.ts';
+import { forgetViewBlocks } from './view-blocks.ts';
 import {
 	createViewCellsSql,
 	createViewDistrictsSql,
@@ -103,6 +104,7 @@ export async function buildViewUnits(
 	);
 	await db.exec(createViewCellsSql(listed.map((p) => p.id)));
 	pooledFor.delete(db);
+	forgetViewBlocks(db);
 	return {
 		schoolYear,
 		source,

@@ -45,12 +45,12 @@ const districtStats: FunnelStats = {
  *   half = 1.959964·√(0.236842·0.763158/190 + z²/(4·190²))/1.020218 = 0.060077 → "18–30%".
  */
 const PEERS = [
-	{ leaid: '0100002', met: 4, base: 30 },
-	{ leaid: '0100003', met: 6, base: 40 },
-	{ leaid: '0100004', met: 12, base: 50 },
-	{ leaid: '0100005', met: 9, base: 30 },
-	{ leaid: '0100006', met: 14, base: 40 },
-	{ leaid: '0100007', met: 2, base: 5 }
+	{ leaid: '0100002', met: 4, base: 30, in_block: false },
+	{ leaid: '0100003', met: 6, base: 40, in_block: false },
+	{ leaid: '0100004', met: 12, base: 50, in_block: false },
+	{ leaid: '0100005', met: 9, base: 30, in_block: false },
+	{ leaid: '0100006', met: 14, base: 40, in_block: false },
+	{ leaid: '0100007', met: 2, base: 5, in_block: false }
 ];
 
 const rule = parseDosageRule('{"minutes_per_week_mean": {">=": 30}, "min_eligible_weeks": 4}');
@@ -69,6 +69,7 @@ const input = (over: Partial<BriefInput> = {}): BriefInput => ({
 	],
 	overallId: 'p1',
 	stats: new Map([['p1', districtStats]]),
+	inBlock: new Set(),
 	prices: new Map([['p1', 12.5]]),
 	peers: {
 		group: { criteria: ['same school year'], fallbackReason: null, short: false },
@@ -163,5 +164,25 @@ describe('briefModel sentences', () => {
 		expect(model.sentences.peers).toMatch(
 			/Test District's own rate is not shown exactly, so it is not placed among them\.$/
 		);
+	});
+
+	it('withholds the district’s figures, and a peer’s rate, that would split a block of small districts', () => {
+		// The district's 40 evaluable students would be shown on their own (as above); in a block
+		// (see district-blocks.ts) its figures are complements, and a blocked peer leaves the
+		// median: 0100002's 4/30 drops out, so the 5 shown become 4 (0100007 is under 10).
+		const peers = PEERS.map((p) => ({ ...p, in_block: p.leaid === '0100002' }));
+		const model = briefModel(
+			input({
+				inBlock: new Set(['p1']),
+				peers: {
+					group: { criteria: ['same school year'], fallbackReason: null, short: false },
+					counts: peers
+				}
+			})
+		);
+		expect(model.sentences.headline).toMatch(
+			/is not shown \(\*: Hidden so that a smaller hidden group/
+		);
+		expect(model.sentences.peers).toMatch(/, 4 shown\)/);
 	});
 });

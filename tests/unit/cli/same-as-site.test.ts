@@ -75,7 +75,8 @@ describe('the command line publishes the usage figures of the site’s view for 
 	it.each(VIEWS)('%s', async (_, options, patch, profile, statuses) => {
 		const state = { ...DEFAULT_VIEW_STATE, ...patch };
 		const policy = { mode: 'public', profile: disclosureProfile(profile) } as const;
-		const site = usageViewFigures(await usageView(db, units, state), state, 2024, 'demo', policy);
+		const view = await usageView(db, units, state, policy);
+		const site = usageViewFigures(view, state, 2024, 'demo', policy);
 		const cli = await cliRows(options);
 		expect(site.length).toBeGreaterThan(0);
 		expect(cli).toEqual(site);

@@ -6,7 +6,7 @@ describe('absenceText', () => {
 		expect(absenceText({ status: 'suppressed', reason: 'complementary', label: '*' })).toEqual({
 			symbol: '*',
 			kind: 'Suppressed',
-			why: 'Hidden so that a smaller hidden group cannot be worked out by subtraction.'
+			why: 'Hidden so that a smaller hidden group cannot be worked out by subtraction, here or from another view.'
 		});
 		expect(absenceText({ status: 'missing', reason: 'no_data' })).toEqual({
 			symbol: 'no data',

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#lib/db/database.ts';
 import { generateDemoData } from '#lib/demo/generate.ts';
+import { PUBLIC_POLICY } from '#lib/disclosure/disclose-view.ts';
+import type { DistrictRateRow } from '#lib/view/compare-data.ts';
 import { discloseDistrictRates } from '#lib/view/compare-model.ts';
+import { districtRatesSql } from '#lib/view/district-rates.ts';
+import { ensureViewBlocks, withBlocksSql } from '#lib/view/view-blocks.ts';
+import { DEFAULT_VIEW_STATE } from '#lib/view/view-state.ts';
+import { buildViewUnits } from '#lib/view/view-units.ts';
 import { loadDemoDatabase, one } from './demo-db.ts';
 
 let db: Database;
@@ -107,13 +113,23 @@ describe('demo usage aggregates', () => {
 	});
 
 	it("show most districts' dosage rates in public mode: sizes are realistic, not all suppressed", async () => {
-		// The compare page's own district disclosure (small-cell rules of src/lib/disclosure) on each
-		// product's district rows, met / licensed. "Most" is set here at three in four districts per
-		// product and four in five overall; no more than 2% may be suppressed outright.
-		const rows = await db.query<{ product: string; leaid: string; met: number; base: number }>(
-			`SELECT product_id AS product, unit_id AS leaid, dosage_met_n AS met, licensed_n AS base
-			FROM usage_aggregate WHERE unit_type = 'district' ORDER BY product, leaid`
+		// The compare page's own district disclosure (small-cell rules of src/lib/disclosure, with
+		// the blocks of small districts) on each product's district cells of the latest year,
+		// met / students with access. "Most" is set here at three in four districts per product
+		// and four in five overall; no more than 3% may be withheld outright (about 1.7% are under
+		// the minimum; a block takes in about as many again, its smallest large neighbours).
+		const { year } = await one<{ year: number }>(
+			db,
+			`SELECT max(school_year_start) AS year FROM usage_aggregate`
 		);
+		const units = await buildViewUnits(db, { schoolYear: year, source: 'aggregate', rules: {} });
+		await ensureViewBlocks(db, PUBLIC_POLICY);
+		const ids = units.products.map((p) => p.id);
+		const rows = (
+			await db.query<DistrictRateRow & { product_id: string }>(
+				withBlocksSql(districtRatesSql(DEFAULT_VIEW_STATE, ids))
+			)
+		).map((r) => ({ ...r, product: r.product_id }));
 		const products = [...new Set(rows.map((r) => r.product))];
 		expect(products).toHaveLength(3);
 		const statuses = products.flatMap((product) => {
@@ -127,7 +143,7 @@ describe('demo usage aggregates', () => {
 		});
 		const share = (status: string) => statuses.filter((s) => s === status).length / statuses.length;
 		expect(share('shown')).toBeGreaterThanOrEqual(0.8);
-		expect(share('suppressed')).toBeLessThanOrEqual(0.02);
+		expect(share('suppressed')).toBeLessThanOrEqual(0.03);
 	});
 
 	it('about 5% of students with access meet the dosage rule overall (Holt, S7/S8)', async () => {

@@ -47,11 +47,11 @@ const DATA: CompareData = {
 		{ ok: false, reason: 'LEAID 0100009 is not in this data.' }
 	],
 	rates: [
-		{ leaid: '0100001', met: 30, base: 100 },
-		{ leaid: '0100002', met: 5, base: 8 },
-		{ leaid: '0100003', met: 10, base: 50 },
-		{ leaid: '0100004', met: 20, base: 50 },
-		{ leaid: '0100005', met: 1, base: 50 }
+		{ leaid: '0100001', met: 30, base: 100, in_block: false },
+		{ leaid: '0100002', met: 5, base: 8, in_block: false },
+		{ leaid: '0100003', met: 10, base: 50, in_block: false },
+		{ leaid: '0100004', met: 20, base: 50, in_block: false },
+		{ leaid: '0100005', met: 1, base: 50, in_block: false }
 	],
 	answers: [
 		{ leaid: '0100001', trained: 1, status: null },

@@ -75,7 +75,8 @@ function data(over: Partial<CompareData> = {}): CompareData {
 			return {
 				leaid,
 				met: schools.reduce((a, [d]) => a + d, 0),
-				base: schools.reduce((a, [, b]) => a + b, 0)
+				base: schools.reduce((a, [, b]) => a + b, 0),
+				in_block: false
 			};
 		}),
 		answers: [],

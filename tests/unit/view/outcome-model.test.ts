@@ -29,11 +29,11 @@ const dosage: OutcomeData = {
 	kind: 'dosage',
 	percentiles,
 	rates: [
-		{ leaid: '0100001', met: 20, base: 100 },
-		{ leaid: '0100002', met: 35, base: 100 },
-		{ leaid: '0100003', met: 40, base: 100 },
-		{ leaid: '0100004', met: 50, base: 100 },
-		{ leaid: '0100005', met: 5, base: 5 }
+		{ leaid: '0100001', met: 20, base: 100, in_block: false },
+		{ leaid: '0100002', met: 35, base: 100, in_block: false },
+		{ leaid: '0100003', met: 40, base: 100, in_block: false },
+		{ leaid: '0100004', met: 50, base: 100, in_block: false },
+		{ leaid: '0100005', met: 5, base: 5, in_block: false }
 	],
 	answers: []
 };

@@ -87,7 +87,9 @@ describe('usageView (statistics over the units table) equals usageFunnelByPovert
 		const expected = await oracle(state, units);
 		expect(actual.release).toEqual({ allowed: true });
 		for (const product of actual.products) expect(product.overall.units_n).toBeGreaterThan(0);
-		expectCloseDeep(actual.products, expected.products);
+		// The blocks of small districts are disclosure input, not a figure (district-blocks tests).
+		const figures = actual.products.map(({ splitGroups: _, ...rest }) => rest);
+		expectCloseDeep(figures, expected.products);
 	});
 });
 
