@@ -4,7 +4,9 @@ import { findPeers } from '../peers/find-peers.ts';
 import type { DataCatalog } from '../view/catalog.ts';
 import { statsFromRow, type FunnelStats } from '../view/funnel-stats.ts';
 import { selectedProducts } from '../view/groups.ts';
-import type { ViewState } from '../view/view-state.ts';
+import { peerSettings } from '../view/compare-data.ts';
+import { povertyScheme } from '../poverty/schemes.ts';
+import { usageScheme, type ViewState } from '../view/view-state.ts';
 import { POOLED } from '../view/view-tables.ts';
 import { ensurePooledCells, type ViewUnits } from '../view/view-units.ts';
 import { ensureViewBlocks, withBlocksSql } from '../view/view-blocks.ts';
@@ -37,9 +39,11 @@ function peerCounts(leaid: string, s: FunnelStats | undefined, inBlock: boolean)
 
 /**
  * The board brief of the view's first picked district (`state.districts[0]`) in the usage
- * units' school year: the district's statistics and its peer group's (`findPeers`, default
- * options) from the units table, which must hold the view's year, source and rules (the
- * dashboard's usage result for the same view). The view's district filters do not apply.
+ * units' school year: the district's statistics and its peer group's (`findPeers` with the
+ * view's peer criteria and poverty measure, as on the compare view) from the units table, which
+ * must hold the view's year, source and rules (the dashboard's usage result for the same view).
+ * The view's district filters do not apply. A figure that would split a block of small
+ * districts (`withBlocksSql`) is withheld: the district's own, or a peer's.
  */
 export async function computeBrief(
 	db: Database,
@@ -65,7 +69,12 @@ export async function computeBrief(
 	let peers: BriefInput['peers'];
 	let peerIds: string[] = [];
 	try {
-		const group = await findPeers(db, { leaid, schoolYearStart: schoolYear });
+		const group = await findPeers(db, {
+			leaid,
+			schoolYearStart: schoolYear,
+			measure: povertyScheme(usageScheme(state.scheme)).measure ?? 'saipe',
+			...peerSettings(state)
+		});
 		peerIds = group.peers.map((p) => p.leaid);
 		peers = { group, counts: [] };
 	} catch (error) {

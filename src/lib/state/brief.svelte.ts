@@ -4,6 +4,8 @@ import type { SqlQuery } from '../db/sql.ts';
 import { recordQueries } from '../db/recorder.ts';
 import { AsyncValue } from './async-value.svelte.ts';
 import type { Dashboard } from './dashboard.svelte.ts';
+import { peerSettings } from '../view/compare-data.ts';
+import { usageScheme } from '../view/view-state.ts';
 
 /** A brief with the SQL run to compute it, in order (for its download's provenance). */
 export type RecordedBrief = Brief & { readonly sql?: readonly SqlQuery[] };
@@ -42,7 +44,9 @@ export class BriefState {
 			catalog.dataVersion,
 			unitsOf(state),
 			state.districts[0] ?? null,
-			state.prices
+			state.prices,
+			usageScheme(state.scheme),
+			peerSettings(state)
 		]);
 		this.brief.request(key, async () => {
 			const recorded = recordQueries(db);

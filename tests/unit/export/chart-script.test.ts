@@ -106,6 +106,17 @@ function expectMatched(
 }
 
 describe('the board brief’s reproduce script', () => {
+	it('finds the brief’s peers with the view’s peer criteria, as the compare view does', async () => {
+		const state: ViewState = { ...DEFAULT_VIEW_STATE, districts: [largest[0]!] };
+		const sizes = [];
+		for (const peers of ['10', '20'] as const) {
+			const brief = await computeBrief(db, units, catalog, { ...state, peers });
+			if (brief.kind !== 'district') throw new Error('no brief');
+			sizes.push(brief.model.peers?.size);
+		}
+		expect(sizes).toEqual([10, 20]);
+	});
+
 	it('rebuilds the funnel shares, product dosage rates and cost figures at the prices entered', async () => {
 		const [a, b] = units.products.map((p) => p.id);
 		const state: ViewState = {
