@@ -25,8 +25,8 @@ export interface SurveyEstimate {
 
 /**
  * A student-derived rate (e.g. one funnel stage of one poverty group) as a disclosure cell: its
- * counts, its estimate as the rate and its interval bounds, which are hidden whenever the rate
- * is not shown exactly (domain-spec §6.4).
+ * counts, its estimate as the rate (not applicable over zero students) and its interval bounds,
+ * which are hidden whenever the rate is not shown exactly (domain-spec §6.4).
  */
 export function countedRateCell(
 	id: string,
@@ -39,7 +39,11 @@ export function countedRateCell(
 		keys,
 		numerator: rate.numerator,
 		denominator: rate.denominator,
-		rate: rate.estimate,
+		// A group of no students has no rate (§4.4), not an unknown one.
+		rate:
+			rate.denominator === 0
+				? { status: 'not_applicable', reason: 'zero_denominator' }
+				: rate.estimate,
 		values: { lo: { kind: 'interval', value: rate.lo }, hi: { kind: 'interval', value: rate.hi } },
 		...placement
 	};

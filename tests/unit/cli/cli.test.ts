@@ -201,7 +201,7 @@ describe('adoption-gap metrics on the usage fixture (hand-worked in tests/fixtur
 
 	it('applies --locale as a district filter, withholding what splits a block of small districts', async () => {
 		const { table } = await usageTable('--locale', 'city');
-		expect(table.access_rate!.Q2).toEqual([null, '0', 'missing', 'missing']);
+		expect(table.access_rate!.Q2).toEqual([null, '0', 'not_applicable', 'zero_denominator']);
 		for (const rate of ['access_rate', 'activation_rate', 'dosage_rate_access']) {
 			expect(table[rate]!.all, rate).toEqual([null, '*', 'suppressed', '*']);
 		}
@@ -216,7 +216,7 @@ describe('adoption-gap metrics on the usage fixture (hand-worked in tests/fixtur
 		close(table.activation_rate!.all![0], 180 / 230);
 		close(table.dosage_rate_access!.all![0], 31 / 230);
 		expect(table.dosage_rate_access!.Q2![3]).toBe('≤5%');
-		expect(table.activation_rate!.Q4![2]).toBe('missing');
+		expect(table.activation_rate!.Q4![2]).toBe('not_applicable');
 	});
 
 	it('refuses a filter that leaves out fewer than 10 students (release guard), exit 1', async () => {
