@@ -1,6 +1,7 @@
 import type { SqlQuery } from '../db/sql.ts';
 import type { DataCatalog } from '../view/catalog.ts';
-import type { CompareRow } from '../view/compare-model.ts';
+import type { DisplayValue } from '../disclosure/display-value.ts';
+import type { CompareRow, PooledPeerRate, WeightedPeerShare } from '../view/compare-model.ts';
 import type { OutcomeModel } from '../view/outcome-model.ts';
 import type { ViewState } from '../view/view-state.ts';
 import type { ChartTables } from './chart-export.ts';
@@ -68,6 +69,19 @@ export function peerUsageTable(rows: readonly CompareRow[]): ExportTable {
 				'Peers whose rate is withheld, range-coded or absent (not in the median)',
 				'districts'
 			),
+			numberField(
+				'pooled_rate',
+				'The same peers pooled: their dosage-meeters over their students with access; empty when not shown exactly',
+				PROPORTION
+			),
+			numberField('pooled_lo', 'Lower bound of the 95% interval of pooled_rate', PROPORTION),
+			numberField('pooled_hi', 'Upper bound of the 95% interval of pooled_rate', PROPORTION),
+			textField(
+				'pooled_ci_method',
+				'clustered_wilson (schools as clusters, domain-spec §5.4) or wilson (students independent)'
+			),
+			integerField('pooled_schools', 'Schools of the pooled peers (the clusters)', 'schools'),
+			...statusFields('pooled_rate', 'pooled_'),
 			...PEER_FIELDS
 		],
 		rows: rows.map((row) => {
@@ -90,11 +104,36 @@ export function peerUsageTable(rows: readonly CompareRow[]): ExportTable {
 				peer_q3: u?.peer.q3 ?? null,
 				peers_used: u?.peer.peers_used ?? null,
 				peers_left_out: u?.peersLeftOut ?? null,
+				...pooledCells(u?.pooled ?? null),
 				...peerCells(row)
 			};
 		})
 	};
 }
+
+/** The pooled peer rate's columns (`PooledPeerRate`), empty without one. */
+function pooledCells(p: PooledPeerRate | null): Record<string, ExportValue> {
+	return {
+		...disclosedCells('pooled_rate', p?.value ?? NO_GROUP, 'pooled_'),
+		pooled_lo: p?.lo ?? null,
+		pooled_hi: p?.hi ?? null,
+		pooled_ci_method: p?.ciMethod ?? '',
+		pooled_schools: p?.schools ?? null
+	};
+}
+
+/** The survey-weighted peer share's columns (`WeightedPeerShare`), empty without one. */
+function weightedCells(w: WeightedPeerShare | null): Record<string, ExportValue> {
+	return {
+		...disclosedCells('weighted_share', w?.value ?? NO_GROUP, 'weighted_'),
+		weighted_lo: w?.lo ?? null,
+		weighted_hi: w?.hi ?? null,
+		weighted_n_eff: w?.nEff ?? null,
+		weighted_reliability: w?.reliability ?? ''
+	};
+}
+
+const NO_GROUP: DisplayValue = { status: 'missing', reason: 'no peer figure' };
 
 const ANSWER_VALUE = { trained: 1, not_trained: 0, no_answer: null, not_surveyed: null } as const;
 
@@ -130,6 +169,20 @@ export function peerTrainingTable(rows: readonly CompareRow[]): ExportTable {
 				'Peers that answered the item in the wave (n of peer_share)',
 				'districts'
 			),
+			numberField(
+				'weighted_share',
+				'Survey-weighted share of the surveyed peers that trained (A1 on the peers as a domain); empty when not shown exactly',
+				PROPORTION
+			),
+			numberField(
+				'weighted_lo',
+				'Lower bound of the design-based Wilson 95% interval of weighted_share',
+				PROPORTION
+			),
+			numberField('weighted_hi', 'Upper bound of that interval', PROPORTION),
+			numberField('weighted_n_eff', 'Effective sample size of weighted_share', 'districts'),
+			textField('weighted_reliability', 'Reporting standard (§5.5): ok, caution or unreliable'),
+			...statusFields('weighted_share', 'weighted_'),
 			...PEER_FIELDS
 		],
 		rows: rows.map((row) => {
@@ -150,6 +203,7 @@ export function peerTrainingTable(rows: readonly CompareRow[]): ExportTable {
 				lo: t?.lo ?? null,
 				hi: t?.hi ?? null,
 				peers_answered: t?.peersAnswered ?? null,
+				...weightedCells(t?.weighted ?? null),
 				...peerCells(row)
 			};
 		})

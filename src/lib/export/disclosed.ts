@@ -48,22 +48,26 @@ export function integerField(name: string, description: string, unit?: string): 
 	return { name, type: 'integer', description, ...(unit ? { unit } : {}) };
 }
 
-/** The status and note columns describing the table's disclosed value `of`. */
-export function statusFields(of: string): ExportField[] {
+/** The status and note columns (names led by `prefix`) describing the disclosed value `of`. */
+export function statusFields(of: string, prefix = ''): ExportField[] {
 	return [
 		textField(
-			'status',
+			`${prefix}status`,
 			`Disclosure status of ${of}: shown, true_zero, coarsened, suppressed, missing or not_applicable`
 		),
 		textField(
-			'note',
+			`${prefix}note`,
 			`Why ${of} is empty: range label, withheld label and reason, or missing reason`
 		)
 	];
 }
 
-/** A row's disclosed value under `name`, with its status and note. */
-export function disclosedCells(name: string, v: DisplayValue): Record<string, ExportValue> {
+/** A row's disclosed value under `name`, with its status and note (names led by `prefix`). */
+export function disclosedCells(
+	name: string,
+	v: DisplayValue,
+	prefix = ''
+): Record<string, ExportValue> {
 	const { value, status, note } = disclosedColumns(v);
-	return { [name]: value, status, note };
+	return { [name]: value, [`${prefix}status`]: status, [`${prefix}note`]: note };
 }

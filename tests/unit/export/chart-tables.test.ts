@@ -103,9 +103,64 @@ describe('compare tables, through the compare model in public mode', () => {
 			peer_q3: null,
 			peers_used: null,
 			peers_left_out: null,
+			pooled_rate: null,
+			pooled_status: 'missing',
+			pooled_note: 'no peer figure',
+			pooled_lo: null,
+			pooled_hi: null,
+			pooled_ci_method: '',
+			pooled_schools: null,
 			peers: null,
 			peer_criteria: '',
 			peer_note: 'LEAID 0100009 is not in this data.'
+		});
+	});
+
+	it('dosage and training: the pooled and survey-weighted peer figures as the compare model gives them', () => {
+		// Hand-made figures in the model's shapes (compare-model.test.ts computes them).
+		const [base] = ROWS;
+		const row = {
+			...base!,
+			usage: {
+				...base!.usage!,
+				pooled: {
+					value: { status: 'shown', value: 0.25 },
+					lo: 0.2,
+					hi: 0.31,
+					ciMissing: null,
+					ciMethod: 'clustered_wilson',
+					peers: 2,
+					schools: 12
+				}
+			},
+			training: {
+				...base!.training!,
+				weighted: {
+					value: { status: 'suppressed', reason: 'unreliable', label: '‡' },
+					lo: null,
+					hi: null,
+					n: 3,
+					nEff: 2.5,
+					reliability: 'unreliable'
+				}
+			}
+		} as (typeof ROWS)[number];
+		expect(peerUsageTable([row]).rows[0]).toMatchObject({
+			pooled_rate: 0.25,
+			pooled_lo: 0.2,
+			pooled_hi: 0.31,
+			pooled_status: 'shown',
+			pooled_note: '',
+			pooled_ci_method: 'clustered_wilson',
+			pooled_schools: 12,
+			status: 'shown'
+		});
+		expect(peerTrainingTable([row]).rows[0]).toMatchObject({
+			weighted_share: null,
+			weighted_status: 'suppressed',
+			weighted_note: '‡: Reporting standards not met: the estimate is too imprecise to show.',
+			weighted_n_eff: 2.5,
+			weighted_reliability: 'unreliable'
 		});
 	});
 
