@@ -37,10 +37,9 @@ import { inRowSpace } from './linear-attacker.ts';
  * counts. A cell withheld for its own sake (not as a complement) is recoverable when its
  * numerator or its n is a linear combination of published sums (`inRowSpace`, written
  * independently of the app): subtraction from totals, from other groups and from the pooled
- * funnel. Each rate's counts are their own unknowns: the disclosure function is told how cells
- * of one rate add up, not that one rate's numerator is another's n (e.g. 0 of 1 licensed
- * student meeting the rule follows from a shown access rate of 1/10 and a shown 0/10 dosage
- * rate over enrolment; reported, not covered here).
+ * funnel. The unknowns are the count fields, so one rate's numerator is another's n where
+ * they count the same students (e.g. 1 licensed student of 10 in a shown access rate would give
+ * away the n of a withheld activation rate).
  */
 const PRODUCTS = ['p1', 'p2'] as const;
 const FIELDS = ['enrolled_n', 'licensed_n', 'activated_n', 'regular_n', 'dosage_met_n'] as const;
@@ -123,13 +122,16 @@ async function loadUsage(counts: readonly (number[] | null)[]): Promise<void> {
 	if (lines.length) await loadCsv(db, 'usage_aggregate', [header, ...lines].join('\n'));
 }
 
-/** The atoms' index: one per rate × part (numerator, n) × product × district. */
+/**
+ * The atoms' index: one per count field × product × district, so a rate's part is the same
+ * unknown wherever that count appears (licensed students: access's numerator, the other rates' n).
+ */
 const atom = (rate: ViewRate, part: 0 | 1, product: string, leaid: string) =>
-	((VIEW_RATES.indexOf(rate) * 2 + part) * PRODUCTS.length +
+	(FIELDS.indexOf(PARTS[rate][part]) * PRODUCTS.length +
 		PRODUCTS.indexOf(product as (typeof PRODUCTS)[number])) *
 		LEAIDS.length +
 	LEAIDS.indexOf(leaid);
-const ATOMS = VIEW_RATES.length * 2 * PRODUCTS.length * LEAIDS.length;
+const ATOMS = FIELDS.length * PRODUCTS.length * LEAIDS.length;
 
 function kept(d: District, s: ViewState): boolean {
 	return (
