@@ -8,10 +8,16 @@ import type { ViewState } from '../view/view-state.ts';
 import type { ViewUnits } from '../view/view-units.ts';
 import { briefScript } from './brief-script.ts';
 import type { ChartTables } from './chart-export.ts';
-import { disclosedCells, integerField, numberField, statusFields, textField } from './disclosed.ts';
+import {
+	disclosedCells,
+	integerField,
+	numberField,
+	PROPORTION,
+	proportionFields,
+	statusFields,
+	textField
+} from './disclosed.ts';
 import type { ExportTable } from './table.ts';
-
-const PROPORTION = 'proportion (0–1)';
 
 /**
  * The brief's funnel table: one row per stage of the district's funnel (selected products
@@ -34,9 +40,7 @@ export function briefFunnelTable(model: BriefModel): ExportTable {
 			textField('stage', 'Funnel stage (metric id, see docs/methodology.md)'),
 			textField('stage_label', 'The stage as the brief names it'),
 			textField('of', 'Whom the share is a share of'),
-			numberField('share', 'Share at this stage; empty when not shown exactly', PROPORTION),
-			numberField('lo', 'Lower bound of the 95% interval of share', PROPORTION),
-			numberField('hi', 'Upper bound of the 95% interval of share', PROPORTION),
+			...proportionFields('share', 'Share at this stage; empty when not shown exactly'),
 			textField('n', 'Units in the share’s denominator, as a band in public mode'),
 			...statusFields('share')
 		],
@@ -72,13 +76,10 @@ export function briefProductsTable(model: BriefModel): ExportTable {
 			textField('product_id', 'Product id'),
 			textField('product', 'Product name'),
 			textField('rule', 'The product’s dosage rule, in words'),
-			numberField(
+			...proportionFields(
 				'dosage_rate',
-				'Share of students with access who met the dosage rule; empty when not shown exactly',
-				PROPORTION
+				'Share of students with access who met the dosage rule; empty when not shown exactly'
 			),
-			numberField('lo', 'Lower bound of the 95% interval of dosage_rate', PROPORTION),
-			numberField('hi', 'Upper bound of the 95% interval of dosage_rate', PROPORTION),
 			...statusFields('dosage_rate')
 		],
 		rows: model.products.map((p) => ({

@@ -11,11 +11,18 @@ import {
 	peerTrainingScript,
 	type CompareSource
 } from './compare-script.ts';
-import { disclosedCells, integerField, numberField, statusFields, textField } from './disclosed.ts';
+import {
+	disclosedCells,
+	integerField,
+	numberField,
+	PROPORTION,
+	proportionFields,
+	statusFields,
+	textField
+} from './disclosed.ts';
 import type { ExportField, ExportTable, ExportValue } from './table.ts';
 import { viewFilters } from './view-export.ts';
 
-const PROPORTION = 'proportion (0–1)';
 const PERCENTILE = 'percentile (0–100)';
 
 const DISTRICT_FIELDS: ExportField[] = [
@@ -52,13 +59,11 @@ export function peerUsageTable(rows: readonly CompareRow[]): ExportTable {
 		keys: ['leaid'],
 		fields: [
 			...DISTRICT_FIELDS,
-			numberField(
+			...proportionFields(
 				'dosage_rate',
 				'Share of students with access who met the dosage rule (selected products pooled); empty when not shown exactly',
-				PROPORTION
+				'the Wilson 95% interval'
 			),
-			numberField('lo', 'Lower bound of the Wilson 95% interval of dosage_rate', PROPORTION),
-			numberField('hi', 'Upper bound of the Wilson 95% interval of dosage_rate', PROPORTION),
 			...statusFields('dosage_rate'),
 			numberField('peer_median', 'Median of the peers’ dosage rates shown exactly', PROPORTION),
 			numberField('peer_q1', 'First quartile of the peers’ dosage rates', PROPORTION),
@@ -69,13 +74,12 @@ export function peerUsageTable(rows: readonly CompareRow[]): ExportTable {
 				'Peers whose rate is withheld, range-coded or absent (not in the median)',
 				'districts'
 			),
-			numberField(
+			...proportionFields(
 				'pooled_rate',
 				'The same peers pooled: their dosage-meeters over their students with access; empty when not shown exactly',
-				PROPORTION
+				'the 95% interval',
+				'pooled_'
 			),
-			numberField('pooled_lo', 'Lower bound of the 95% interval of pooled_rate', PROPORTION),
-			numberField('pooled_hi', 'Upper bound of the 95% interval of pooled_rate', PROPORTION),
 			textField(
 				'pooled_ci_method',
 				'clustered_wilson (schools as clusters, domain-spec §5.4) or wilson (students independent)'
@@ -156,30 +160,23 @@ export function peerTrainingTable(rows: readonly CompareRow[]): ExportTable {
 				'The district’s own answer: trained, not_trained, no_answer or not_surveyed'
 			),
 			integerField('trained', 'The answer as a number: 1 trained, 0 not trained, empty otherwise'),
-			numberField(
+			...proportionFields(
 				'peer_share',
 				'Share of the surveyed peers that trained (unweighted, each district once); empty when not shown exactly',
-				PROPORTION
+				'the Wilson 95% interval'
 			),
-			numberField('lo', 'Lower bound of the Wilson 95% interval of peer_share', PROPORTION),
-			numberField('hi', 'Upper bound of the Wilson 95% interval of peer_share', PROPORTION),
 			...statusFields('peer_share'),
 			integerField(
 				'peers_answered',
 				'Peers that answered the item in the wave (n of peer_share)',
 				'districts'
 			),
-			numberField(
+			...proportionFields(
 				'weighted_share',
 				'Survey-weighted share of the surveyed peers that trained (A1 on the peers as a domain); empty when not shown exactly',
-				PROPORTION
+				'the design-based Wilson 95% interval',
+				'weighted_'
 			),
-			numberField(
-				'weighted_lo',
-				'Lower bound of the design-based Wilson 95% interval of weighted_share',
-				PROPORTION
-			),
-			numberField('weighted_hi', 'Upper bound of that interval', PROPORTION),
 			numberField('weighted_n_eff', 'Effective sample size of weighted_share', 'districts'),
 			textField('weighted_reliability', 'Reporting standard (§5.5): ok, caution or unreliable'),
 			...statusFields('weighted_share', 'weighted_'),

@@ -48,6 +48,25 @@ export function integerField(name: string, description: string, unit?: string): 
 	return { name, type: 'integer', description, ...(unit ? { unit } : {}) };
 }
 
+export const PROPORTION = 'proportion (0–1)';
+
+/**
+ * A proportion column and its interval's bounds (`lo`, `hi`, names led by `prefix`), e.g.
+ * `dosage_rate` with "the Wilson 95% interval".
+ */
+export function proportionFields(
+	name: string,
+	description: string,
+	interval = 'the 95% interval',
+	prefix = ''
+): ExportField[] {
+	return [
+		numberField(name, description, PROPORTION),
+		numberField(`${prefix}lo`, `Lower bound of ${interval} of ${name}`, PROPORTION),
+		numberField(`${prefix}hi`, `Upper bound of ${interval} of ${name}`, PROPORTION)
+	];
+}
+
 /** The status and note columns (names led by `prefix`) describing the disclosed value `of`. */
 export function statusFields(of: string, prefix = ''): ExportField[] {
 	return [

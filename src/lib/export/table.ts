@@ -1,3 +1,4 @@
+import { PROPORTION } from './disclosed.ts';
 import type { DistrictSpread } from '../view/district-rates.ts';
 import { FIGURE_COLUMNS, type FigureRow } from '../report/figure-row.ts';
 
@@ -23,8 +24,6 @@ export interface ExportTable {
 	readonly fields: readonly ExportField[];
 	readonly rows: readonly Readonly<Record<string, ExportValue>>[];
 }
-
-const PROPORTION = 'proportion (0–1)';
 
 /** Descriptions of every `FigureRow` column, in `FIGURE_COLUMNS` order. */
 export const FIGURE_FIELDS: readonly ExportField[] = (
