@@ -82,7 +82,10 @@ export async function computeBrief(
 	}
 	await ensureViewBlocks(db, PUBLIC_POLICY);
 	const rows = await db.query<Record<string, unknown>>(
-		withBlocksSql(districtStatsSql([leaid, ...peerIds], [...new Set([...ids, overallId])]))
+		withBlocksSql(
+			districtStatsSql([leaid, ...peerIds], [...new Set([...ids, overallId])]),
+			PUBLIC_POLICY
+		)
 	);
 	const rowOf = (id: string, product: string) =>
 		rows.find((r) => r.leaid === id && r.product_id === product);

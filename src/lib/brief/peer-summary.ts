@@ -26,9 +26,8 @@ export interface PeerSummary {
  * (met ÷ licensed students with enough eligible weeks) first goes through the disclosure
  * function in public mode, as on the district spread (a peer under the minimum group size is
  * withheld, and so is one in a block of small districts, one near 0% or 100% is coded as a
- * range); only rates shown exactly enter the median,
- * quartiles, percentile and pooled rate of `comparePeers`, so the comparison publishes nothing
- * the peers' own figures would not. `target` is the district's disclosed rate (null when not
+ * range); only rates shown exactly enter the median, quartiles, percentile and pooled rate of
+ * `comparePeers`, so the comparison publishes nothing the peers' own figures would not. `target` is the district's disclosed rate (null when not
  * shown exactly).
  */
 export function summarizePeers(

@@ -153,7 +153,7 @@ export async function compareData(
 	const { product, survey } = options;
 	if (product) await ensureViewBlocks(db, PUBLIC_POLICY);
 	const rates = product
-		? await db.query<DistrictRateRow>(withBlocksSql(peerRatesSql(product, everyone)))
+		? await db.query<DistrictRateRow>(withBlocksSql(peerRatesSql(product, everyone), PUBLIC_POLICY))
 		: [];
 	const stats = product
 		? await db.query<Record<string, unknown>>(districtStatsSql(everyone, [product]))

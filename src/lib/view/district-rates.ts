@@ -49,8 +49,8 @@ ORDER BY product_id, leaid`;
  * Each district's dosage rate through the disclosure function (student records; in public mode
  * a district with fewer students than the minimum is hidden, and so is one in a block of small
  * districts, one near 0% or 100% is coded as a range; research mode shows every rate of two or
- * more students outside such blocks). Only exactly shown rates are drawn; the others are counted, so the spread says what it
- * leaves out.
+ * more students outside such blocks). Only exactly shown rates are drawn; the others are
+ * counted, so the spread says what it leaves out.
  */
 export async function districtSpreads(
 	db: Database,
@@ -60,7 +60,7 @@ export async function districtSpreads(
 	policy: DisclosurePolicy = PUBLIC_POLICY
 ): Promise<DistrictSpread[]> {
 	await ensureViewBlocks(db, policy);
-	const rows = await db.query<Row>(withBlocksSql(districtRatesSql(state, products)));
+	const rows = await db.query<Row>(withBlocksSql(districtRatesSql(state, products), policy));
 	const disclosed = discloseView(
 		{
 			records: 'student',

@@ -65,7 +65,7 @@ export async function outcomeData(
 		kind === 'dosage' && product
 			? await db.query<DistrictRateRow>(
 					sql`SELECT leaid, met, base, in_block
-	FROM (${withBlocksSql(districtRatesSql(state, [product]))})`
+	FROM (${withBlocksSql(districtRatesSql(state, [product]), PUBLIC_POLICY)})`
 				)
 			: [];
 	const answers =

@@ -194,7 +194,12 @@ export async function usageView(
 	await ensureViewBlocks(db, policy);
 	// One round trip to the engine's worker for both: a filter change is this one query.
 	const raw = await db.query<Record<string, unknown>>(
-		withBlockCountsSql(funnelStatsSql(state, products, products.length > 1), state, products)
+		withBlockCountsSql(
+			funnelStatsSql(state, products, products.length > 1),
+			state,
+			products,
+			policy
+		)
 	);
 	const isBlockCount = (r: Record<string, unknown>) => r.block_id !== null;
 	const blockCounts = raw.filter(isBlockCount) as unknown as BlockCountRow[];

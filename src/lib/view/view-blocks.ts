@@ -9,7 +9,7 @@ import {
 import type { DisclosurePolicy } from '../disclosure/view.ts';
 import { districtFilterSql, groupSql, type ViewSlice } from './funnel-stats-sql.ts';
 import { DEFAULT_VIEW_STATE, usageScheme } from './view-state.ts';
-import { POOLED, povertyColumn, VIEW_BLOCKS_TABLE, VIEW_CELLS_TABLE } from './view-tables.ts';
+import { POOLED, povertyColumn, VIEW_CELLS_TABLE, viewBlocksTable } from './view-tables.ts';
 import { VIEW_RATES } from './usage-disclosure.ts';
 
 /**
@@ -47,22 +47,25 @@ function atomsSql(): SqlQuery {
 FROM ${raw(VIEW_CELLS_TABLE)} WHERE product_id <> ${POOLED}`;
 }
 
-/** Per database: the threshold its blocks table holds (none after the cells change). */
-const builtFor = new WeakMap<Database, number>();
+/** Per database: the thresholds whose blocks tables are built (none after the cells change). */
+const builtFor = new WeakMap<Database, Set<number>>();
 
-/** Marks the blocks table out of date (the cells were rebuilt). */
+/** Marks the blocks tables out of date (the cells were rebuilt); a build under way is not recorded. */
 export function forgetViewBlocks(db: Database): void {
-	builtFor.delete(db);
+	builtFor.set(db, new Set());
 }
 
 /**
- * Makes `VIEW_BLOCKS_TABLE` hold the blocks of small districts (`districtBlocks`) of the current
- * cells at the policy's threshold: one row per district in a block, with the block's id, its
- * number of districts and whether it is closed.
+ * Makes `viewBlocksTable` of the policy's threshold hold the blocks of small districts
+ * (`districtBlocks`) of the current cells: one row per district in a block, with the block's
+ * id, its number of districts and whether it is closed. One table per threshold, each replaced
+ * in one statement, so a view of one policy never reads another's blocks or a half-built table.
  */
 export async function ensureViewBlocks(db: Database, policy: DisclosurePolicy): Promise<void> {
 	const minN = blockMinN(policy);
-	if (builtFor.get(db) === minN) return;
+	const built = builtFor.get(db) ?? new Set<number>();
+	builtFor.set(db, built);
+	if (built.has(minN)) return;
 	const rows = await db.query<AtomRow>(atomsSql());
 	const atoms: DistrictAtom[] = rows.map((r) => ({
 		product: r.product_id,
@@ -76,14 +79,14 @@ export async function ensureViewBlocks(db: Database, policy: DisclosurePolicy): 
 			(leaid) => sql`(${valueList([b.product, leaid, b.id, b.leaids.length, b.closed])})`
 		)
 	);
-	await db.exec(
-		sql`CREATE OR REPLACE TEMP TABLE ${raw(VIEW_BLOCKS_TABLE)} (product_id VARCHAR, leaid VARCHAR,
-	block_id INTEGER, block_n INTEGER, closed BOOLEAN)`
-	);
-	if (values.length) {
-		await db.exec(sql`INSERT INTO ${raw(VIEW_BLOCKS_TABLE)} VALUES ${join(values, ', ')}`);
-	}
-	builtFor.set(db, minN);
+	const rowsSql = values.length
+		? sql`SELECT * FROM (VALUES ${join(values, ', ')}) v(product_id, leaid, block_id, block_n, closed)`
+		: raw(`SELECT NULL AS product_id, NULL AS leaid, NULL AS block_id, NULL AS block_n,
+	NULL AS closed WHERE false`);
+	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${viewBlocksTable(minN)} AS
+SELECT product_id::VARCHAR AS product_id, leaid::VARCHAR AS leaid, block_id::INTEGER AS block_id,
+	block_n::INTEGER AS block_n, closed::BOOLEAN AS closed FROM (${rowsSql})`);
+	built.add(minN);
 }
 
 /**
@@ -94,14 +97,15 @@ export async function ensureViewBlocks(db: Database, policy: DisclosurePolicy): 
 export function withBlockCountsSql(
 	stats: SqlQuery,
 	slice: ViewSlice,
-	products: readonly string[]
+	products: readonly string[],
+	policy: DisclosurePolicy
 ): SqlQuery {
 	const ids = products.length ? valueList(products) : raw('NULL');
 	return sql`SELECT *, NULL::INTEGER AS block_id FROM (${stats})
 UNION ALL BY NAME
 SELECT c.product_id, ${groupSql(slice)} AS grp, ${districtFilterSql(slice)} AS kept,
 	b.block_id, any_value(b.block_n) AS block_n, bool_or(b.closed) AS closed, count(*) AS included
-FROM ${raw(VIEW_CELLS_TABLE)} c JOIN ${raw(VIEW_BLOCKS_TABLE)} b USING (product_id, leaid)
+FROM ${raw(VIEW_CELLS_TABLE)} c JOIN ${viewBlocksTable(blockMinN(policy))} b USING (product_id, leaid)
 WHERE c.product_id IN (${ids})
 GROUP BY ALL`;
 }
@@ -153,11 +157,12 @@ export function splitGroups(
 
 /**
  * `rows` (with `product_id` and `leaid`, e.g. `districtRatesSql`) and `in_block`: whether the
- * district's figure would split a block of small districts, i.e. the district is in a block of
- * that product (of any product for `POOLED`, whichever products are pooled).
+ * district's figure would split a block of small districts under `policy` (`ensureViewBlocks`
+ * first), i.e. the district is in a block of that product (of any product for `POOLED`,
+ * whichever products are pooled).
  */
-export function withBlocksSql(rows: SqlQuery): SqlQuery {
-	return sql`SELECT r.*, EXISTS (SELECT 1 FROM ${raw(VIEW_BLOCKS_TABLE)} b
+export function withBlocksSql(rows: SqlQuery, policy: DisclosurePolicy): SqlQuery {
+	return sql`SELECT r.*, EXISTS (SELECT 1 FROM ${viewBlocksTable(blockMinN(policy))} b
 	WHERE b.leaid = r.leaid AND (r.product_id = ${POOLED} OR b.product_id = r.product_id)) AS in_block
 FROM (${rows}) r`;
 }

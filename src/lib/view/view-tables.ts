@@ -23,5 +23,8 @@ export function povertyColumn(scheme: PovertySchemeId): SqlQuery {
 
 /** Every selected product pooled (a student counts once per product: student–product pairs). */
 export const POOLED = 'all-products';
-/** The blocks of small districts of the current cells (`ensureViewBlocks`). */
-export const VIEW_BLOCKS_TABLE = 'view_blocks';
+/** The blocks of small districts of the current cells at one threshold (`ensureViewBlocks`). */
+export function viewBlocksTable(minN: number): SqlQuery {
+	if (!Number.isInteger(minN) || minN < 1) throw new Error(`invalid minimum group size: ${minN}`);
+	return raw(`view_blocks_${minN}`);
+}

@@ -127,7 +127,7 @@ describe('demo usage aggregates', () => {
 		const ids = units.products.map((p) => p.id);
 		const rows = (
 			await db.query<DistrictRateRow & { product_id: string }>(
-				withBlocksSql(districtRatesSql(DEFAULT_VIEW_STATE, ids))
+				withBlocksSql(districtRatesSql(DEFAULT_VIEW_STATE, ids), PUBLIC_POLICY)
 			)
 		).map((r) => ({ ...r, product: r.product_id }));
 		const products = [...new Set(rows.map((r) => r.product))];
