@@ -30,27 +30,31 @@ const isSupplierSuppressed = (v: InputValue): boolean =>
 	typeof v === 'object' && v !== null && v.status === 'suppressed';
 const isAbsent = (v: InputValue): boolean => inputNumber(v) === null;
 
+/** Why a student cell is withheld for its own size: under the minimum, or one student. */
+function ownSize(
+	cell: CellInput,
+	{ mode, profile }: DisclosurePolicy
+): 'min_n' | 'single_student' | null {
+	const n = inputNumber(cell.denominator);
+	if (n === null) return null;
+	if (mode === 'public') return n > 0 && n < cellMinN(cell, profile) ? 'min_n' : null;
+	return n === 1 ? 'single_student' : null;
+}
+
+/**
+ * Why a cell is withheld before complementary suppression within the view: the supplier's
+ * suppression, its own size, or a block of small districts it would split (`splitsBlock`).
+ */
 function primarySuppression(
 	cell: CellInput,
 	view: DisclosureView,
-	{ mode, profile }: DisclosurePolicy
+	policy: DisclosurePolicy
 ): SuppressionReason | null {
 	if (isSupplierSuppressed(cell.numerator) || isSupplierSuppressed(cell.denominator)) {
 		return 'supplier_suppressed';
 	}
-	const n = inputNumber(cell.denominator);
 	if (view.records !== 'student') return null;
-	const own =
-		n === null
-			? null
-			: mode === 'public'
-				? n > 0 && n < cellMinN(cell, profile)
-					? 'min_n'
-					: null
-				: n === 1
-					? 'single_student'
-					: null;
-	return own ?? (cell.splitsBlock ? 'complementary' : null);
+	return ownSize(cell, policy) ?? (cell.splitsBlock ? 'complementary' : null);
 }
 
 /**
