@@ -94,8 +94,10 @@ function expectSame(a: TrainingByPovertyResult, b: TrainingByPovertyResult) {
 	const [x, y] = [numbers(a), numbers(b)];
 	expect(y.length).toBe(x.length);
 	x.forEach((v, i) => {
+		// Relative to the figure's size: n_eff runs to tens of thousands, where rescaled weights
+		// leave differences of a few 1e-9 in double arithmetic (fast-check found 19074 ± 2e-9).
 		if (v === null) expect(y[i]).toBeNull();
-		else expect(y[i]).toBeCloseTo(v, 9);
+		else expect(Math.abs(y[i]! - v)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v)));
 	});
 }
 
