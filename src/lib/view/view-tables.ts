@@ -23,6 +23,7 @@ export function povertyColumn(scheme: PovertySchemeId): SqlQuery {
 
 /** Every selected product pooled (a student counts once per product: student–product pairs). */
 export const POOLED = 'all-products';
+
 /** The blocks of small districts of the current cells at one threshold (`ensureViewBlocks`). */
 export function viewBlocksTable(minN: number): SqlQuery {
 	if (!Number.isInteger(minN) || minN < 1) throw new Error(`invalid minimum group size: ${minN}`);
