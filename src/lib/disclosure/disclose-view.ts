@@ -30,6 +30,15 @@ const isSupplierSuppressed = (v: InputValue): boolean =>
 	typeof v === 'object' && v !== null && v.status === 'suppressed';
 const isAbsent = (v: InputValue): boolean => inputNumber(v) === null;
 
+/**
+ * The smallest group a policy shows, the size blocks of small districts must reach and the
+ * release guard's minimum: the profile's minimum in public mode (its lower "all students"
+ * minimum is then met too), two in research mode (a one-student group is withheld in every mode).
+ */
+export function smallestGroupShown(policy: DisclosurePolicy): number {
+	return policy.mode === 'research' ? 2 : policy.profile.minN;
+}
+
 /** Why a student cell is withheld for its own size: under the minimum, or one student. */
 function ownSize(
 	cell: CellInput,

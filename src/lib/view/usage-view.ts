@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { PUBLIC_POLICY } from '../disclosure/disclose-view.ts';
+import { PUBLIC_POLICY, smallestGroupShown } from '../disclosure/disclose-view.ts';
 import type { DisclosurePolicy } from '../disclosure/view.ts';
 import { guardFilterRelease, type FilterDecision } from '../disclosure/release-guard.ts';
 import type { FunnelGroupRow } from '../metrics/usage/funnel-groups.ts';
@@ -14,7 +14,6 @@ import { headlineFromRows } from '../metrics/usage/headline-gap.ts';
 import type { ViewState } from './view-state.ts';
 import { ensurePooledCells, type ViewUnits } from './view-units.ts';
 import {
-	blockMinN,
 	ensureViewBlocks,
 	splitGroups,
 	withBlockCountsSql,
@@ -126,7 +125,7 @@ function releaseDecision(
 				filteredN: licensed(rows, id, true),
 				shownTotalN: licensed(rows, id, false)
 			},
-			{ ...policy.profile, minN: blockMinN(policy) }
+			{ ...policy.profile, minN: smallestGroupShown(policy) }
 		);
 		if (!decision.allowed) return decision;
 	}

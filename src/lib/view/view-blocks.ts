@@ -6,20 +6,12 @@ import {
 	type BlockCount,
 	type DistrictAtom
 } from '../disclosure/district-blocks.ts';
+import { smallestGroupShown } from '../disclosure/disclose-view.ts';
 import type { DisclosurePolicy } from '../disclosure/view.ts';
 import { districtFilterSql, groupSql, type ViewSlice } from './funnel-stats-sql.ts';
 import { DEFAULT_VIEW_STATE, usageScheme } from './view-state.ts';
 import { POOLED, povertyColumn, VIEW_CELLS_TABLE, viewBlocksTable } from './view-tables.ts';
 import { VIEW_RATES } from './usage-disclosure.ts';
-
-/**
- * The smallest group a policy shows, the size blocks of small districts must reach: the
- * profile's minimum in public mode (its lower "all students" minimum is then met too), two in
- * research mode (a one-student group is withheld in every mode).
- */
-export function blockMinN(policy: DisclosurePolicy): number {
-	return policy.mode === 'research' ? 2 : policy.profile.minN;
-}
 
 /** Every group size shown for a district's product: each view rate's and the not-evaluable share's. */
 const SIZE_COLUMNS = [...VIEW_RATES.map((r) => `${r}__sd`), 'licensed_n'];
@@ -62,7 +54,7 @@ export function forgetViewBlocks(db: Database): void {
  * in one statement, so a view of one policy never reads another's blocks or a half-built table.
  */
 export async function ensureViewBlocks(db: Database, policy: DisclosurePolicy): Promise<void> {
-	const minN = blockMinN(policy);
+	const minN = smallestGroupShown(policy);
 	const built = builtFor.get(db) ?? new Set<number>();
 	builtFor.set(db, built);
 	if (built.has(minN)) return;
@@ -105,7 +97,7 @@ export function withBlockCountsSql(
 UNION ALL BY NAME
 SELECT c.product_id, ${groupSql(slice)} AS grp, ${districtFilterSql(slice)} AS kept,
 	b.block_id, any_value(b.block_n) AS block_n, bool_or(b.closed) AS closed, count(*) AS included
-FROM ${raw(VIEW_CELLS_TABLE)} c JOIN ${viewBlocksTable(blockMinN(policy))} b USING (product_id, leaid)
+FROM ${raw(VIEW_CELLS_TABLE)} c JOIN ${viewBlocksTable(smallestGroupShown(policy))} b USING (product_id, leaid)
 WHERE c.product_id IN (${ids})
 GROUP BY ALL`;
 }
@@ -162,7 +154,7 @@ export function splitGroups(
  * whichever products are pooled).
  */
 export function withBlocksSql(rows: SqlQuery, policy: DisclosurePolicy): SqlQuery {
-	return sql`SELECT r.*, EXISTS (SELECT 1 FROM ${viewBlocksTable(blockMinN(policy))} b
+	return sql`SELECT r.*, EXISTS (SELECT 1 FROM ${viewBlocksTable(smallestGroupShown(policy))} b
 	WHERE b.leaid = r.leaid AND (r.product_id = ${POOLED} OR b.product_id = r.product_id)) AS in_block
 FROM (${rows}) r`;
 }
